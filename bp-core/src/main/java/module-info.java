@@ -1,0 +1,22 @@
+/**
+ * bp's core: the dense network and its backprop engine on EJML, the plug-in SPI and the registries that find
+ * plug-ins with {@link java.util.ServiceLoader}, initialisers and gradient checking.
+ */
+module dev.backprop.core {
+    requires transitive ejml.core;
+    requires transitive ejml.ddense;
+    requires org.slf4j;
+
+    exports dev.backprop.core.data;
+    exports dev.backprop.core.gradcheck;
+    exports dev.backprop.core.init;
+    exports dev.backprop.core.network;
+    exports dev.backprop.core.random;
+    exports dev.backprop.core.registry;
+    exports dev.backprop.core.spi;
+
+    uses dev.backprop.core.spi.ActivationProvider;
+    uses dev.backprop.core.spi.LossProvider;
+    uses dev.backprop.core.spi.OptimizerProvider;
+    uses dev.backprop.core.spi.ScheduleProvider;
+}
