@@ -1,0 +1,4 @@
+/** An example third-party plug-in for bp. */
+module com.example.bp {
+    requires dev.backprop.core;
+}
