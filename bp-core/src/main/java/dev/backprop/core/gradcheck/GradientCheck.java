@@ -14,10 +14,11 @@ import org.ejml.data.DMatrixRMaj;
  * Compares gradients from backpropagation with central differences
  * {@code (L(θ + ε) − L(θ − ε)) / 2ε}, entry by entry.
  *
- * <p>An entry passes when {@code |analytic − numeric| ≤ atol + rtol · max(|analytic|, |numeric|)}. The
- * defaults, for double precision, are ε = 1e-6, rtol = 1e-6 and atol = 1e-8: central differences have a
- * truncation error of order ε² and a rounding error of order 1e-16·|L|/ε ≈ 1e-10·|L|, so a correct gradient
- * passes with a wide margin while a wrong one fails. That is stricter than PyTorch's {@code gradcheck}
+ * <p>An entry passes when {@code |analytic − numeric| ≤ atol + r + rtol · max(|analytic|, |numeric|)}, where
+ * {@code r = 8 · u · max(|L(θ + ε)|, |L(θ − ε)|) / ε} bounds the rounding error of the difference quotient
+ * (u = 2⁻⁵², the spacing of doubles at 1; the factor 8 allows for the rounding accumulated in computing L
+ * itself). The defaults, for double precision, are ε = 1e-6, rtol = 1e-6 and atol = 1e-8: central differences
+ * have a truncation error of order ε², so a correct gradient passes with a wide margin while a wrong one fails. That is stricter than PyTorch's {@code gradcheck}
  * (ε 1e-6, atol 1e-5, rtol 1e-3) and DL4J's network checks (max relative error 1e-3). Dropout is off during the
  * check, since the network is evaluated in inference mode.
  *
@@ -150,11 +151,14 @@ public final class GradientCheck {
             double a = analytic.data[i];
             double scale = Math.max(Math.abs(a), Math.abs(numeric));
             double diff = Math.abs(a - numeric);
-            boolean passed = diff <= absoluteTolerance + relativeTolerance * scale;
+            // r = 8 u max(|L+|, |L−|) / ε, the rounding floor of the difference quotient
+            double roundingFloor = 8 * Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / epsilon;
+            boolean passed = diff <= absoluteTolerance + roundingFloor + relativeTolerance * scale;
             if (!Double.isFinite(a) || !Double.isFinite(numeric)) {
                 passed = false;
             }
-            double relative = scale <= absoluteTolerance ? (passed ? 0 : Double.POSITIVE_INFINITY) : diff / scale;
+            double relative = scale <= absoluteTolerance + roundingFloor ? (passed ? 0 : Double.POSITIVE_INFINITY)
+                    : diff / scale;
             out.add(new GradientEntry(name, i / point.numCols, i % point.numCols, a, numeric, relative, passed));
         }
     }

@@ -10,9 +10,9 @@ import java.util.Locale;
  * @param column        the entry's column
  * @param analytic      the gradient backpropagation gave
  * @param numeric       the central-difference estimate
- * @param relativeError {@code |analytic − numeric| / max(|analytic|, |numeric|)}, or 0 when both are below the
- *                      absolute tolerance
- * @param passed        whether {@code |analytic − numeric| ≤ atol + rtol · max(|analytic|, |numeric|)}
+ * @param relativeError {@code |analytic − numeric| / max(|analytic|, |numeric|)}, or 0 when both are within the
+ *                      absolute tolerance and rounding floor of zero
+ * @param passed        whether the entry is within tolerance (see {@link GradientCheck})
  */
 public record GradientEntry(String parameter, int row, int column, double analytic, double numeric,
         double relativeError, boolean passed) {

@@ -158,7 +158,8 @@ public final class Network {
             rng = dropoutRng;
         }
         DMatrixRMaj a = x;
-        for (DenseLayer layer : layers) {
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer layer = layers.get(l);
             layer.forward(a, rng);
             a = layer.output();
         }

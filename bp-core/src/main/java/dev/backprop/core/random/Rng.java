@@ -33,6 +33,11 @@ public final class Rng {
         return s;
     }
 
+    /** {@link #derive(long, long...)} for one integer, without allocating; used on hot paths. */
+    public static long derive(long seed, long part) {
+        return mix(mix(seed) ^ mix(part + GOLDEN_GAMMA));
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,0 +1,79 @@
+package dev.backprop.core.init;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.backprop.core.random.Rng;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each initialiser's sample statistics against its defining variance (Glorot and Bengio 2010, He et al. 2015,
+ * LeCun et al. 1998): with fanIn = 400, fanOut = 100 and 40,000 draws the sample standard deviation is within
+ * about 0.5% of the true one, so a 3% tolerance fails any wrong formula (the nearest wrong one differs by 20%+).
+ */
+class InitializersTest {
+
+    private static double std(Initializer init) {
+        DMatrixRMaj w = new DMatrixRMaj(400, 100);
+        init.fill(w, new Rng(1));
+        double sum = 0;
+        double sumSq = 0;
+        for (double v : w.data) {
+            sum += v;
+            sumSq += v * v;
+        }
+        int n = w.getNumElements();
+        double mean = sum / n;
+        return Math.sqrt(sumSq / n - mean * mean);
+    }
+
+    @Test
+    void variances_matchTheirDefinitions() {
+        // uniform on (−l, l) has std l/√3
+        assertThat(std(Initializers.xavierUniform())).isCloseTo(Math.sqrt(6.0 / 500) / Math.sqrt(3), within(0.03 * 0.0632));
+        assertThat(std(Initializers.xavierNormal())).isCloseTo(Math.sqrt(2.0 / 500), within(0.03 * 0.0632));
+        assertThat(std(Initializers.heUniform())).isCloseTo(Math.sqrt(6.0 / 400) / Math.sqrt(3), within(0.03 * 0.0707));
+        assertThat(std(Initializers.heNormal())).isCloseTo(Math.sqrt(2.0 / 400), within(0.03 * 0.0707));
+        assertThat(std(Initializers.lecunUniform())).isCloseTo(Math.sqrt(3.0 / 400) / Math.sqrt(3), within(0.03 * 0.05));
+        assertThat(std(Initializers.lecunNormal())).isCloseTo(Math.sqrt(1.0 / 400), within(0.03 * 0.05));
+        assertThat(std(Initializers.normal(0, 0.01))).isCloseTo(0.01, within(0.03 * 0.01));
+        assertThat(std(Initializers.uniform(-2, 2))).isCloseTo(4 / Math.sqrt(12), within(0.03 * 1.15));
+    }
+
+    @Test
+    void uniformInitialisers_stayWithinTheirLimits() {
+        DMatrixRMaj w = new DMatrixRMaj(30, 20);
+        Initializers.heUniform().fill(w, new Rng(3));
+        double limit = Math.sqrt(6.0 / 30);
+        for (double v : w.data) {
+            assertThat(Math.abs(v)).isLessThan(limit);
+        }
+    }
+
+    @Test
+    void constantAndZeros_fillEveryEntry() {
+        DMatrixRMaj w = new DMatrixRMaj(3, 4);
+        Initializers.constant(0.25).fill(w, new Rng(0));
+        assertThat(w.data).containsOnly(0.25);
+        Initializers.zeros().fill(w, new Rng(0));
+        assertThat(w.data).containsOnly(0.0);
+    }
+
+    @Test
+    void named_findsEveryName_andListsThemWhenUnknown() {
+        for (String name : Initializers.names()) {
+            assertThat(Initializers.named(name)).isNotNull();
+        }
+        assertThatThrownBy(() -> Initializers.named("kaiming"))
+                .hasMessageContaining("Unknown initialiser 'kaiming'")
+                .hasMessageContaining("he-normal");
+    }
+
+    @Test
+    void invalidParameters_areRefusedWithTheirValues() {
+        assertThatThrownBy(() -> Initializers.uniform(1, 1)).hasMessageContaining("low=1.0, high=1.0");
+        assertThatThrownBy(() -> Initializers.normal(0, -1)).hasMessageContaining("got -1.0");
+    }
+}
