@@ -8,12 +8,14 @@ module dev.backprop.core {
     requires org.slf4j;
 
     exports dev.backprop.core.data;
+    exports dev.backprop.core.eval;
     exports dev.backprop.core.gradcheck;
     exports dev.backprop.core.init;
     exports dev.backprop.core.network;
     exports dev.backprop.core.random;
     exports dev.backprop.core.registry;
     exports dev.backprop.core.spi;
+    exports dev.backprop.core.train;
 
     uses dev.backprop.core.spi.ActivationProvider;
     uses dev.backprop.core.spi.LossProvider;

@@ -1,0 +1,40 @@
+package dev.backprop.core.train;
+
+import java.util.Map;
+
+/**
+ * What one epoch of training gave.
+ *
+ * @param epoch        the epoch, from 0
+ * @param trainLoss    the mean of the batch losses over the epoch, weighted by batch size (the batches were
+ *                     computed while the weights changed, as every framework reports it)
+ * @param metrics      the evaluations after the epoch, keyed {@code <set>.<metric>}, e.g.
+ *                     {@code validation.loss}, {@code validation.accuracy}, {@code train.accuracy}
+ * @param learningRate the learning rate of the epoch's last step
+ * @param seconds      wall-clock seconds the epoch took, evaluation included
+ */
+public record EpochRecord(int epoch, double trainLoss, Map<String, Double> metrics, double learningRate,
+        double seconds) {
+
+    /** Copies the metrics. */
+    public EpochRecord {
+        metrics = Map.copyOf(metrics);
+    }
+
+    /**
+     * A metric of this epoch.
+     *
+     * @throws IllegalArgumentException naming the metric and the ones there are
+     */
+    public double metric(String key) {
+        if (key.equals("train.loss")) {
+            return trainLoss;
+        }
+        Double v = metrics.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("Epoch " + epoch + " has no metric '" + key + "'. It has: train.loss, "
+                    + new java.util.TreeSet<>(metrics.keySet()));
+        }
+        return v;
+    }
+}

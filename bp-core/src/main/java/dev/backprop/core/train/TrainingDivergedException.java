@@ -1,0 +1,36 @@
+package dev.backprop.core.train;
+
+/**
+ * Training produced a loss or gradient that is NaN or infinite. The message names the epoch, the batch and,
+ * for a gradient, the layer, parameter and entry; the history up to the last finished epoch is kept.
+ */
+public final class TrainingDivergedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient History history;
+    private final int epoch;
+    private final int batch;
+
+    TrainingDivergedException(String message, History history, int epoch, int batch) {
+        super(message);
+        this.history = history;
+        this.epoch = epoch;
+        this.batch = batch;
+    }
+
+    /** The epochs that finished before the failure. */
+    public History history() {
+        return history;
+    }
+
+    /** The epoch in which the failure occurred. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** The batch within the epoch. */
+    public int batch() {
+        return batch;
+    }
+}

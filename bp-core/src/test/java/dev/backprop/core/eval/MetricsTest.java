@@ -1,0 +1,97 @@
+package dev.backprop.core.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+/** Every expected figure here was worked out by hand from the definitions, shown in the comments. */
+class MetricsTest {
+
+    // true:      0 0 0 1 1 2 2 2 2 1
+    // predicted: 0 1 0 1 0 2 2 0 2 1
+    // rows = true class:  [2 1 0] [1 2 0] [1 0 3]
+    private static final int[] ACTUAL = {0, 0, 0, 1, 1, 2, 2, 2, 2, 1};
+    private static final int[] PREDICTED = {0, 1, 0, 1, 0, 2, 2, 0, 2, 1};
+
+    @Test
+    void confusionMatrix_countsPairs_andDerivesPerClassMetrics() {
+        ConfusionMatrix m = ConfusionMatrix.of(3, ACTUAL, PREDICTED);
+
+        assertThat(m.count(0, 0)).isEqualTo(2);
+        assertThat(m.count(0, 1)).isEqualTo(1);
+        assertThat(m.count(1, 0)).isEqualTo(1);
+        assertThat(m.count(2, 0)).isEqualTo(1);
+        assertThat(m.count(2, 2)).isEqualTo(3);
+        assertThat(m.total()).isEqualTo(10);
+        assertThat(m.accuracy()).isEqualTo(0.7); // 7 of 10 on the diagonal
+        // class 0: TP 2, predicted 0 four times → P = 1/2; true 0 three times → R = 2/3; F1 = 2·(1/2)(2/3)/(7/6) = 4/7
+        assertThat(m.precision(0)).isEqualTo(0.5);
+        assertThat(m.recall(0)).isCloseTo(2.0 / 3, within(1e-15));
+        assertThat(m.f1(0)).isCloseTo(4.0 / 7, within(1e-15));
+        // class 2: TP 3, predicted 2 three times → P = 1; true 2 four times → R = 3/4; F1 = 1.5/1.75 = 6/7
+        assertThat(m.precision(2)).isEqualTo(1.0);
+        assertThat(m.recall(2)).isEqualTo(0.75);
+        assertThat(m.f1(2)).isCloseTo(6.0 / 7, within(1e-15));
+    }
+
+    @Test
+    void confusionMatrix_macroAndMicroAverages() {
+        ConfusionMatrix m = ConfusionMatrix.of(3, ACTUAL, PREDICTED);
+
+        // macro P = (1/2 + 2/3 + 1)/3 = 13/18;  macro R = (2/3 + 2/3 + 3/4)/3 = 25/36;  macro F1 = (4/7 + 2/3 + 6/7)/3 = 44/63
+        assertThat(m.macroPrecision()).isCloseTo(13.0 / 18, within(1e-15));
+        assertThat(m.macroRecall()).isCloseTo(25.0 / 36, within(1e-15));
+        assertThat(m.macroF1()).isCloseTo(44.0 / 63, within(1e-15));
+        // micro averages pool TP/FP/FN: 7 TP, 3 FP, 3 FN → 0.7 each
+        assertThat(m.microPrecision()).isEqualTo(0.7);
+        assertThat(m.microRecall()).isEqualTo(0.7);
+        assertThat(m.microF1()).isEqualTo(0.7);
+    }
+
+    @Test
+    void classWithNoPredictions_hasPrecisionZero_notNaN() {
+        ConfusionMatrix m = ConfusionMatrix.of(2, new int[] {0, 1}, new int[] {0, 0});
+
+        assertThat(m.precision(1)).isZero();
+        assertThat(m.f1(1)).isZero();
+        assertThatThrownBy(() -> m.add(2, 0)).hasMessageContaining("true 2");
+    }
+
+    @Test
+    void accuracyAndTopK_onOneHotAndIndexTargets() {
+        DMatrixRMaj outputs = new DMatrixRMaj(new double[][] {
+                {0.1, 0.7, 0.2},   // argmax 1, second 2
+                {0.5, 0.3, 0.2},   // argmax 0, second 1
+                {0.2, 0.3, 0.5}}); // argmax 2, second 1
+        DMatrixRMaj indices = new DMatrixRMaj(new double[][] {{1}, {1}, {0}});
+        DMatrixRMaj oneHot = new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 1, 0}, {1, 0, 0}});
+
+        // row 0 right; row 1 true 1 is second; row 2 true 0 is third
+        assertThat(Metrics.accuracy().compute(outputs, indices)).isCloseTo(1.0 / 3, within(1e-15));
+        assertThat(Metrics.accuracy().compute(outputs, oneHot)).isCloseTo(1.0 / 3, within(1e-15));
+        assertThat(Metrics.topKAccuracy(2).compute(outputs, indices)).isCloseTo(2.0 / 3, within(1e-15));
+        assertThat(Metrics.topKAccuracy(3).compute(outputs, oneHot)).isEqualTo(1.0);
+    }
+
+    @Test
+    void regressionMetrics_byHand() {
+        DMatrixRMaj y = new DMatrixRMaj(new double[][] {{1}, {2}, {4}});
+        DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1}, {2}, {3}});
+
+        // residuals 0, 0, 1: MSE = 1/3, MAE = 1/3; t̄ = 2, Σ(t − t̄)² = 2 → R² = 1 − 1/2
+        assertThat(Metrics.mse().compute(y, t)).isCloseTo(1.0 / 3, within(1e-15));
+        assertThat(Metrics.mae().compute(y, t)).isCloseTo(1.0 / 3, within(1e-15));
+        assertThat(Metrics.r2().compute(y, t)).isEqualTo(0.5);
+    }
+
+    @Test
+    void indexTargetThatIsNotAnInteger_isRefusedWithRowAndValue() {
+        DMatrixRMaj outputs = new DMatrixRMaj(new double[][] {{0.1, 0.9}});
+
+        assertThatThrownBy(() -> Metrics.accuracy().compute(outputs, new DMatrixRMaj(new double[][] {{0.5}})))
+                .hasMessage("Target row 0 holds 0.5, which is not a class index (a non-negative integer)");
+    }
+}
