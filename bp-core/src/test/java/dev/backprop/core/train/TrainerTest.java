@@ -202,7 +202,7 @@ class TrainerTest {
         assertThatThrownBy(() -> Trainer.builder().registries(none()).loss(overflowing)
                 .optimizer(TestOptimizers.momentum(0.01, 0)).epochs(2).build().fit(net, blobs(30, 9, 10)))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("gradient of layer1.W (layer 1) became Infinity")
+                .hasMessageContaining("gradient of layer1.b (layer 1) became Infinity")
                 .hasMessageContaining("at epoch 1, batch 3");
     }
 
