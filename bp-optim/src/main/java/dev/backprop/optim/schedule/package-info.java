@@ -1,0 +1,8 @@
+/**
+ * bp's built-in learning-rate schedules, each registered with {@link java.util.ServiceLoader} under its name:
+ * {@code constant}, {@code step-decay}, {@code exponential-decay}, {@code cosine} and
+ * {@code reduce-on-plateau}. Every one accepts {@code warmup-steps} for a linear warm-up (see
+ * {@link dev.backprop.optim.schedule.AbstractSchedule}), so warm-up composes with any of them in the flat
+ * {@code name(key=value,...)} form, e.g. {@code step-decay(step-size=30,gamma=0.1,warmup-steps=500)}.
+ */
+package dev.backprop.optim.schedule;
