@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.core.testing.TestActivations;
 import dev.backprop.core.testing.TestLosses;
+import dev.backprop.core.testing.TestRegistries;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -47,11 +47,7 @@ class GradientCheckTest {
     @Test
     void networkWithAWrongDerivative_isCaught() {
         // sigmoid whose derivative forgets the (1 − a) factor
-        Network net = Network.builder(new Registries(
-                        dev.backprop.core.registry.Registry.of("activation", dev.backprop.core.spi.ActivationProvider.class, java.util.List.of()),
-                        dev.backprop.core.registry.Registry.of("loss", dev.backprop.core.spi.LossProvider.class, java.util.List.of()),
-                        dev.backprop.core.registry.Registry.of("optimizer", dev.backprop.core.spi.OptimizerProvider.class, java.util.List.of()),
-                        dev.backprop.core.registry.Registry.of("schedule", dev.backprop.core.spi.ScheduleProvider.class, java.util.List.of())))
+        Network net = Network.builder(TestRegistries.none())
                 .input(3)
                 .dense(4, TestActivations.elementWise("bad-sigmoid", z -> 1 / (1 + Math.exp(-z)), (z, a) -> a), true)
                 .dense(2, TestActivations.identity(), true)
@@ -69,11 +65,7 @@ class GradientCheckTest {
 
     @Test
     void sampling_limitsEntriesPerParameter() {
-        Network net = Network.builder(new Registries(
-                        dev.backprop.core.registry.Registry.of("activation", dev.backprop.core.spi.ActivationProvider.class, java.util.List.of()),
-                        dev.backprop.core.registry.Registry.of("loss", dev.backprop.core.spi.LossProvider.class, java.util.List.of()),
-                        dev.backprop.core.registry.Registry.of("optimizer", dev.backprop.core.spi.OptimizerProvider.class, java.util.List.of()),
-                        dev.backprop.core.registry.Registry.of("schedule", dev.backprop.core.spi.ScheduleProvider.class, java.util.List.of())))
+        Network net = Network.builder(TestRegistries.none())
                 .input(30).dense(20, TestActivations.tanh(), true).dense(3, TestActivations.identity(), true).build();
         DMatrixRMaj x = new DMatrixRMaj(2, 30);
         x.fill(0.1);

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.registry.Registries;
-import dev.backprop.core.registry.Registry;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
-import dev.backprop.core.spi.OptimizerProvider;
-import dev.backprop.core.spi.ScheduleProvider;
 import dev.backprop.core.testing.TestActivations;
 import dev.backprop.core.testing.TestLosses;
-import java.util.List;
+import dev.backprop.core.testing.TestRegistries;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +50,7 @@ class WorkedExampleTest {
     }
 
     static Registries emptyRegistries() {
-        return new Registries(Registry.of("activation", ActivationProvider.class, List.of()),
-                Registry.of("loss", LossProvider.class, List.of()),
-                Registry.of("optimizer", OptimizerProvider.class, List.of()),
-                Registry.of("schedule", ScheduleProvider.class, List.of()));
+        return TestRegistries.none();
     }
 
     @Test

@@ -8,19 +8,15 @@ import dev.backprop.core.init.Initializers;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;
-import dev.backprop.core.registry.Registry;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
-import dev.backprop.core.spi.OptimizerProvider;
 import dev.backprop.core.spi.Parameter;
 import dev.backprop.core.spi.Schedule;
-import dev.backprop.core.spi.ScheduleProvider;
 import dev.backprop.core.testing.TestActivations;
 import dev.backprop.core.testing.TestData;
 import dev.backprop.core.testing.TestLosses;
 import dev.backprop.core.testing.TestOptimizers;
+import dev.backprop.core.testing.TestRegistries;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -29,10 +25,7 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
 
     static Registries none() {
-        return new Registries(Registry.of("activation", ActivationProvider.class, List.of()),
-                Registry.of("loss", LossProvider.class, List.of()),
-                Registry.of("optimizer", OptimizerProvider.class, List.of()),
-                Registry.of("schedule", ScheduleProvider.class, List.of()));
+        return TestRegistries.none();
     }
 
     /** 3 Gaussian blobs in 2-D, one-hot targets. */
