@@ -24,7 +24,8 @@ public final class History {
         epochs.addAll(records);
     }
 
-    void add(EpochRecord record) {
+    /** Appends an epoch's record. */
+    public void add(EpochRecord record) {
         epochs.add(record);
     }
 

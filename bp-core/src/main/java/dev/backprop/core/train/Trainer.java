@@ -1,6 +1,5 @@
 package dev.backprop.core.train;
 
-import dev.backprop.core.data.Batch;
 import dev.backprop.core.data.BatchSource;
 import dev.backprop.core.data.Dataset;
 import dev.backprop.core.eval.Evaluator;
@@ -112,6 +111,14 @@ public final class Trainer {
 
     /** Trains a network from its current weights for the configured number of epochs. */
     public TrainingResult fit(Network network, BatchSource train) {
+        return fit(network, GradientSource.local(train));
+    }
+
+    /**
+     * Trains a network with gradients from any source, such as a cluster; listeners, evaluation, early stopping
+     * and checkpoints work as with local minibatches.
+     */
+    public TrainingResult fit(Network network, GradientSource train) {
         optimizer.reset();
         optimizer.initialise(network.parameters());
         return run(network, train, new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0,
@@ -123,6 +130,11 @@ public final class Trainer {
      * an uninterrupted run would have.
      */
     public TrainingResult resume(Network network, BatchSource train, TrainingState state) {
+        return resume(network, GradientSource.local(train), state);
+    }
+
+    /** Continues a run from a saved state with gradients from any source. */
+    public TrainingResult resume(Network network, GradientSource train, TrainingState state) {
         optimizer.reset();
         optimizer.initialise(network.parameters());
         optimizer.restore(state.optimizerState());
@@ -132,7 +144,7 @@ public final class Trainer {
         return run(network, train, state, true);
     }
 
-    private TrainingResult run(Network network, BatchSource train, TrainingState start, boolean resumed) {
+    private TrainingResult run(Network network, GradientSource train, TrainingState start, boolean resumed) {
         List<Parameter> params = network.parameters();
         History history = new History(start.history().epochs());
         TrainingContext context = new TrainingContext(network, epochs, start.step());
@@ -152,9 +164,8 @@ public final class Trainer {
             double lossSum = 0;
             long samples = 0;
             for (int b = 0; b < batches; b++) {
-                Batch batch = train.batch(b);
-                double value = network.computeTrainingGradients(batch.features(), batch.targets(), loss,
-                        context.step());
+                double value = train.computeGradients(network, loss, b, context.step());
+                int batchSize = train.lastBatchSize();
                 if (nonFiniteGuard) {
                     checkFinite(value, params, epoch, b, history);
                 }
@@ -162,8 +173,8 @@ public final class Trainer {
                         : schedule.rate(optimizer.learningRate(), context.step(), epoch);
                 optimizer.step(params, rate);
                 context.advance();
-                lossSum += value * batch.size();
-                samples += batch.size();
+                lossSum += value * batchSize;
+                samples += batchSize;
                 for (int i = 0; i < listeners.size(); i++) {
                     listeners.get(i).onBatchEnd(context, epoch, b, value);
                 }

@@ -11,7 +11,14 @@ public final class TrainingContext {
     private boolean stopRequested;
     private String stopReason = "";
 
-    TrainingContext(Network network, int epochs, long step) {
+    /**
+     * A context for a training loop; for loops other than {@link Trainer}'s that drive the same listeners.
+     *
+     * @param network the network being trained
+     * @param epochs  the epochs the run was asked for
+     * @param step    the steps already taken
+     */
+    public TrainingContext(Network network, int epochs, long step) {
         this.network = network;
         this.epochs = epochs;
         this.step = step;
@@ -32,7 +39,8 @@ public final class TrainingContext {
         return step;
     }
 
-    void advance() {
+    /** Counts one optimisation step. */
+    public void advance() {
         step++;
     }
 
