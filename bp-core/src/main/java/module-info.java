@@ -11,6 +11,7 @@ module dev.backprop.core {
     exports dev.backprop.core.eval;
     exports dev.backprop.core.gradcheck;
     exports dev.backprop.core.init;
+    exports dev.backprop.core.io;
     exports dev.backprop.core.network;
     exports dev.backprop.core.random;
     exports dev.backprop.core.registry;
