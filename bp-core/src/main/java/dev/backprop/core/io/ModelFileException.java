@@ -15,11 +15,13 @@ public final class ModelFileException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    ModelFileException(String message) {
+    /** An exception with the given message, which names the file and the problem. */
+    public ModelFileException(String message) {
         super(message);
     }
 
-    ModelFileException(String message, Throwable cause) {
+    /** An exception with the given message and cause. */
+    public ModelFileException(String message, Throwable cause) {
         super(message, cause);
     }
 }

@@ -14,8 +14,8 @@ public interface CheckpointWriter {
     boolean due(int epochsDone, int totalEpochs);
 
     /**
-     * Writes the network's weights and the training state. A failure to write stops training with an
+     * Writes the network's weights, the trainer's components and the training state. A failure to write stops training with an
      * {@link java.io.UncheckedIOException}, so a run never goes on believing it is protected.
      */
-    void write(Network network, TrainingState state);
+    void write(Network network, Trainer trainer, TrainingState state);
 }

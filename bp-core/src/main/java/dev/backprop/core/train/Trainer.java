@@ -195,7 +195,7 @@ public final class Trainer {
                 best.update(record, context);
             }
             if (checkpoints != null && checkpoints.due(epoch + 1, epochs)) {
-                checkpoints.write(network, state(epoch + 1, context.step(), history, best));
+                checkpoints.write(network, this, state(epoch + 1, context.step(), history, best));
             }
         }
         if (earlyStopping != null && earlyStopping.restoreBest() && best.epoch >= 0) {

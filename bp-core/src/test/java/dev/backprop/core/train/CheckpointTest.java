@@ -1,0 +1,123 @@
+package dev.backprop.core.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.backprop.core.eval.Metrics;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.registry.Registries;
+import dev.backprop.core.registry.Registry;
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.LossProvider;
+import dev.backprop.core.spi.OptimizerProvider;
+import dev.backprop.core.spi.ScheduleProvider;
+import dev.backprop.core.testing.TestActivations;
+import dev.backprop.core.testing.TestLosses;
+import dev.backprop.core.testing.TestOptimizers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+
+    @TempDir
+    Path dir;
+
+    /** Registries that know the test components by name, as a model file needs. */
+    private static Registries registries() {
+        return new Registries(
+                Registry.of("activation", ActivationProvider.class,
+                        List.of(provider("tanh", TestActivations::tanh), provider("softmax", TestActivations::softmax))),
+                Registry.of("loss", LossProvider.class, List.of(new LossProvider() {
+                    @Override
+                    public String name() {
+                        return "categorical-cross-entropy";
+                    }
+
+                    @Override
+                    public Loss create(Config config) {
+                        return TestLosses.crossEntropy(true);
+                    }
+                })),
+                Registry.of("optimizer", OptimizerProvider.class, List.of()),
+                Registry.of("schedule", ScheduleProvider.class, List.of()));
+    }
+
+    private static ActivationProvider provider(String name, Supplier<Activation> activation) {
+        return new ActivationProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Activation create(Config config) {
+                return activation.get();
+            }
+        };
+    }
+
+    private static Network net() {
+        return Network.builder(registries()).input(2).dense(6, "tanh").dense(3, "softmax").seed(11).build();
+    }
+
+    private static Trainer.Builder trainer(int epochs) {
+        return Trainer.builder().registries(registries()).loss(TestLosses.crossEntropy(true))
+                .optimizer(TestOptimizers.momentum(0.05, 0.9)).epochs(epochs)
+                .validation(TrainerTest.blobs(30, 3, 30)).metrics(Metrics.accuracy())
+                .earlyStopping(EarlyStopping.onValidationLoss(50));
+    }
+
+    @Test
+    void runResumedFromACheckpointFile_endsBitIdenticalToAnUninterruptedRun() throws Exception {
+        Network whole = net();
+        TrainingResult uninterrupted = trainer(6).build().fit(whole, TrainerTest.blobs(90, 4, 16));
+
+        Path file = dir.resolve("run.bp");
+        trainer(3).checkpoints(Checkpoints.every(1, file)).build().fit(net(), TrainerTest.blobs(90, 4, 16));
+        Checkpoint checkpoint = Checkpoints.load(file, registries());
+        Trainer second = trainer(6).build();
+        Checkpoints.requireSameRun(checkpoint, second);
+        TrainingResult resumed = second.resume(checkpoint.network(), TrainerTest.blobs(90, 4, 16), checkpoint.state());
+
+        assertThat(checkpoint.state().epochsDone()).isEqualTo(3);
+        assertThat(checkpoint.state().history().size()).isEqualTo(3);
+        for (int i = 0; i < whole.parameters().size(); i++) {
+            assertThat(checkpoint.network().parameters().get(i).value().data)
+                    .containsExactly(whole.parameters().get(i).value().data);
+        }
+        assertThat(resumed.history().series("validation.loss"))
+                .containsExactly(uninterrupted.history().series("validation.loss"));
+        assertThat(resumed.history().series("train.loss")).containsExactly(uninterrupted.history().series("train.loss"));
+        assertThat(resumed.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
+    }
+
+    @Test
+    void checkpointWithOtherOptimizerSettings_isRefusedOnResume() throws Exception {
+        Path file = dir.resolve("run.bp");
+        trainer(1).checkpoints(Checkpoints.every(1, file)).build().fit(net(), TrainerTest.blobs(30, 4, 10));
+        Checkpoint checkpoint = Checkpoints.load(file, registries());
+
+        Trainer other = Trainer.builder().registries(registries()).loss(TestLosses.crossEntropy(true))
+                .optimizer(TestOptimizers.momentum(0.5, 0.9)).build();
+
+        assertThatThrownBy(() -> Checkpoints.requireSameRun(checkpoint, other))
+                .hasMessage("The checkpoint was written with optimizer test-momentum(lr=0.05,mu=0.9) but this trainer"
+                        + " uses test-momentum(lr=0.5,mu=0.9); resume with the same settings");
+    }
+
+    @Test
+    void checkpoints_areWrittenEveryNEpochsAndAfterTheLast() {
+        CheckpointWriter writer = Checkpoints.every(3, dir.resolve("x.bp"));
+
+        assertThat(writer.due(3, 10)).isTrue();
+        assertThat(writer.due(4, 10)).isFalse();
+        assertThat(writer.due(10, 10)).isTrue();
+        assertThatThrownBy(() -> Checkpoints.every(0, dir.resolve("x.bp"))).hasMessageContaining("got 0");
+    }
+}
