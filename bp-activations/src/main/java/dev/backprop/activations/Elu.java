@@ -1,0 +1,77 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The exponential linear unit {@code f(z) = z} for z &gt; 0 and {@code α (e^z − 1)} for z ≤ 0 (Clevert,
+ * Unterthiner and Hochreiter 2016). Parameter {@code alpha}: a finite number ≥ 0, default 1.0 (PyTorch's
+ * default). {@code e^z − 1} is computed with {@link Math#expm1} for accuracy near 0.
+ *
+ * <p>Derivative: {@code f'(z) = 1} for z &gt; 0 and {@code α e^z} for z ≤ 0. With α ≠ 1 it jumps at z = 0,
+ * where the left value {@code α} is used.
+ */
+public final class Elu extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "elu";
+    /** The parameter name of the saturation scale α. */
+    public static final String ALPHA = "alpha";
+    /** The default α. */
+    public static final double DEFAULT_ALPHA = 1.0;
+
+    private final double alpha;
+
+    /**
+     * An elu with the given α.
+     *
+     * @throws IllegalArgumentException if alpha is negative or not finite
+     */
+    public Elu(double alpha) {
+        super(NAME, Config.of(ALPHA, alpha));
+        this.alpha = Parameters.nonNegative(NAME, config(), ALPHA, DEFAULT_ALPHA);
+    }
+
+    /** The scale of the negative part, which tends to −α. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** {@code z} for z &gt; 0, else {@code α (e^z − 1)}. */
+    @Override
+    double value(double z) {
+        return z > 0 ? z : alpha * Math.expm1(z);
+    }
+
+    /** {@code 1} for z &gt; 0, else {@code α e^z}. */
+    @Override
+    double derivative(double z, double a) {
+        return z > 0 ? 1.0 : alpha * Math.exp(z);
+    }
+
+    /** Creates {@link Elu}; parameter {@code alpha} (default 1.0). */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "exponential linear unit: z for z > 0, alpha * (exp(z) - 1) otherwise (default alpha 1)";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of(ALPHA));
+            return new Elu(Parameters.nonNegative(NAME, config, ALPHA, DEFAULT_ALPHA));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The identity {@code f(z) = z}, for regression outputs and for layers whose loss works on raw scores
+ * (softmax-cross-entropy, binary-cross-entropy-with-logits). Registered as {@code identity}, alias
+ * {@code linear}.
+ *
+ * <p>Derivative: {@code f'(z) = 1}, so {@code dZ = G}.
+ */
+public final class Identity extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "identity";
+
+    /** The identity activation. */
+    public Identity() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code f(z) = z}. */
+    @Override
+    double value(double z) {
+        return z;
+    }
+
+    /** {@code f'(z) = 1}. */
+    @Override
+    double derivative(double z, double a) {
+        return 1.0;
+    }
+
+    /** Creates {@link Identity}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public Set<String> aliases() {
+            return Set.of("linear");
+        }
+
+        @Override
+        public String description() {
+            return "f(z) = z, for regression outputs and losses on raw scores";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Identity();
+        }
+    }
+}

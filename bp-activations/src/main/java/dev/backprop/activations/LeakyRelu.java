@@ -1,0 +1,76 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The leaky rectified linear unit {@code f(z) = z} for z &gt; 0 and {@code α z} for z ≤ 0 (Maas et al. 2013).
+ * Parameter {@code alpha}, the slope for negative inputs: a finite number ≥ 0, default 0.01 (PyTorch's
+ * {@code negative_slope}).
+ *
+ * <p>Derivative: {@code f'(z) = 1} for z &gt; 0 and {@code α} for z ≤ 0 (α at the kink z = 0).
+ */
+public final class LeakyRelu extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "leaky-relu";
+    /** The parameter name of the negative slope. */
+    public static final String ALPHA = "alpha";
+    /** The default negative slope. */
+    public static final double DEFAULT_ALPHA = 0.01;
+
+    private final double alpha;
+
+    /**
+     * A leaky relu with the given negative slope.
+     *
+     * @throws IllegalArgumentException if alpha is negative or not finite
+     */
+    public LeakyRelu(double alpha) {
+        super(NAME, Config.of(ALPHA, alpha));
+        this.alpha = Parameters.nonNegative(NAME, config(), ALPHA, DEFAULT_ALPHA);
+    }
+
+    /** The slope for negative inputs. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** {@code z} for z &gt; 0, else {@code α z}. */
+    @Override
+    double value(double z) {
+        return z > 0 ? z : alpha * z;
+    }
+
+    /** {@code 1} for z &gt; 0, else {@code α}. */
+    @Override
+    double derivative(double z, double a) {
+        return z > 0 ? 1.0 : alpha;
+    }
+
+    /** Creates {@link LeakyRelu}; parameter {@code alpha} (default 0.01). */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "z for z > 0, alpha * z otherwise (alpha >= 0, default 0.01)";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of(ALPHA));
+            return new LeakyRelu(Parameters.nonNegative(NAME, config, ALPHA, DEFAULT_ALPHA));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * Mish {@code f(z) = z tanh(softplus(z))} with {@code softplus(z) = log(1 + e^z)} (Misra 2019).
+ *
+ * <p>Derivative: with {@code t = tanh(softplus(z))},
+ * {@code f'(z) = t + z (1 − t²) σ(z)}, since {@code softplus'(z) = σ(z)} and {@code tanh' = 1 − tanh²}.
+ */
+public final class Mish extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "mish";
+
+    /** The mish activation. */
+    public Mish() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code z tanh(softplus(z))}. */
+    @Override
+    double value(double z) {
+        return z * Math.tanh(Logistic.softplus(z));
+    }
+
+    /** {@code t + z (1 − t²) σ(z)} with {@code t = tanh(softplus(z))}. */
+    @Override
+    double derivative(double z, double a) {
+        double t = Math.tanh(Logistic.softplus(z));
+        return t + z * (1.0 - t * t) * Logistic.sigmoid(z);
+    }
+
+    /** Creates {@link Mish}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "mish z * tanh(softplus(z))";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Mish();
+        }
+    }
+}

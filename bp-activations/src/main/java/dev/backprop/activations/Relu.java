@@ -1,0 +1,59 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The rectified linear unit {@code relu(z) = max(0, z)}.
+ *
+ * <p>Derivative: {@code relu'(z) = 1} for z &gt; 0 and {@code 0} for z ≤ 0; at the kink z = 0 the derivative
+ * is taken as 0, as in PyTorch.
+ */
+public final class Relu extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "relu";
+
+    /** The relu activation. */
+    public Relu() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code max(0, z)}. */
+    @Override
+    double value(double z) {
+        return z > 0 ? z : 0.0;
+    }
+
+    /** {@code 1} for z &gt; 0, else {@code 0}. */
+    @Override
+    double derivative(double z, double a) {
+        return z > 0 ? 1.0 : 0.0;
+    }
+
+    /** Creates {@link Relu}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "rectified linear unit max(0, z)";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Relu();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The scaled exponential linear unit {@code f(z) = λ z} for z &gt; 0 and {@code λ α (e^z − 1)} for z ≤ 0, with
+ * the fixed constants of Klambauer et al., "Self-Normalizing Neural Networks" (2017):
+ * λ = 1.0507009873554804934 and α = 1.6732632423543772848 (the values PyTorch uses). No parameters.
+ *
+ * <p>Derivative: {@code f'(z) = λ} for z &gt; 0 and {@code λ α e^z} for z ≤ 0 (the left value at z = 0).
+ */
+public final class Selu extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "selu";
+    /** λ, the scale. */
+    public static final double LAMBDA = 1.0507009873554804934193349852946;
+    /** α, the saturation of the negative part before scaling. */
+    public static final double ALPHA = 1.6732632423543772848170429916717;
+
+    /** The selu activation. */
+    public Selu() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code λ z} for z &gt; 0, else {@code λ α (e^z − 1)}. */
+    @Override
+    double value(double z) {
+        return z > 0 ? LAMBDA * z : LAMBDA * ALPHA * Math.expm1(z);
+    }
+
+    /** {@code λ} for z &gt; 0, else {@code λ α e^z}. */
+    @Override
+    double derivative(double z, double a) {
+        return z > 0 ? LAMBDA : LAMBDA * ALPHA * Math.exp(z);
+    }
+
+    /** Creates {@link Selu}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "scaled exponential linear unit with the self-normalising constants of Klambauer et al.";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Selu();
+        }
+    }
+}

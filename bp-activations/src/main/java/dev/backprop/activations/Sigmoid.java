@@ -1,0 +1,61 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The logistic sigmoid {@code σ(z) = 1 / (1 + e^(−z))}, mapping reals into (0, 1); computed so that the
+ * exponential never overflows, which keeps σ(±1000) finite and correct (1 and 0).
+ *
+ * <p>Derivative: {@code σ'(z) = σ(z) (1 − σ(z))}, evaluated from the forward output {@code a = σ(z)}.
+ *
+ * <p>Followed by binary-cross-entropy, the engine uses the fused gradient {@code (P − T)/n} instead.
+ */
+public final class Sigmoid extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "sigmoid";
+
+    /** The sigmoid activation. */
+    public Sigmoid() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code σ(z) = 1 / (1 + e^(−z))}. */
+    @Override
+    double value(double z) {
+        return Logistic.sigmoid(z);
+    }
+
+    /** {@code σ'(z) = a (1 − a)} with {@code a = σ(z)}. */
+    @Override
+    double derivative(double z, double a) {
+        return a * (1.0 - a);
+    }
+
+    /** Creates {@link Sigmoid}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "logistic sigmoid 1 / (1 + exp(-z)), into (0, 1)";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Sigmoid();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The softplus {@code f(z) = log(1 + e^z)}, a smooth relu, computed as {@code max(z, 0) + log1p(e^(−|z|))} so
+ * that it neither overflows for large z nor rounds to 0 for very negative z.
+ *
+ * <p>Derivative: {@code f'(z) = σ(z) = 1 / (1 + e^(−z))}.
+ */
+public final class Softplus extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "softplus";
+
+    /** The softplus activation. */
+    public Softplus() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code log(1 + e^z)}. */
+    @Override
+    double value(double z) {
+        return Logistic.softplus(z);
+    }
+
+    /** {@code σ(z)}. */
+    @Override
+    double derivative(double z, double a) {
+        return Logistic.sigmoid(z);
+    }
+
+    /** Creates {@link Softplus}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "softplus log(1 + exp(z)), a smooth relu";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Softplus();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * Swish, also called SiLU: {@code f(z) = z σ(z)} with σ the logistic sigmoid (Ramachandran, Zoph and Le 2017
+ * with β = 1; Elfwing, Uchibe and Doya 2018). Registered as {@code swish}, alias {@code silu}.
+ *
+ * <p>Derivative: {@code f'(z) = σ(z) + z σ(z) (1 − σ(z)) = σ(z) + f(z) σ(−z)}, using {@code 1 − σ(z) = σ(−z)}
+ * for accuracy where σ(z) is close to 1.
+ */
+public final class Swish extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "swish";
+
+    /** The swish activation. */
+    public Swish() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code z σ(z)}. */
+    @Override
+    double value(double z) {
+        return z * Logistic.sigmoid(z);
+    }
+
+    /** {@code σ(z) + a σ(−z)} with {@code a = z σ(z)}. */
+    @Override
+    double derivative(double z, double a) {
+        return Logistic.sigmoid(z) + a * Logistic.sigmoid(-z);
+    }
+
+    /** Creates {@link Swish}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public Set<String> aliases() {
+            return Set.of("silu");
+        }
+
+        @Override
+        public String description() {
+            return "swish / SiLU z * sigmoid(z)";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Swish();
+        }
+    }
+}

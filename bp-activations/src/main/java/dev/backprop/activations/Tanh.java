@@ -1,0 +1,58 @@
+package dev.backprop.activations;
+
+import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.Config;
+import java.util.Set;
+
+/**
+ * The hyperbolic tangent {@code tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))}, mapping reals into (−1, 1).
+ *
+ * <p>Derivative: {@code tanh'(z) = 1 − tanh²(z)}, evaluated from the forward output {@code a = tanh(z)}.
+ */
+public final class Tanh extends ElementwiseActivation {
+
+    /** The registered name. */
+    public static final String NAME = "tanh";
+
+    /** The tanh activation. */
+    public Tanh() {
+        super(NAME, Config.empty());
+    }
+
+    /** {@code tanh(z)}. */
+    @Override
+    double value(double z) {
+        return Math.tanh(z);
+    }
+
+    /** {@code tanh'(z) = 1 − a²} with {@code a = tanh(z)}. */
+    @Override
+    double derivative(double z, double a) {
+        return 1.0 - a * a;
+    }
+
+    /** Creates {@link Tanh}; takes no parameters. */
+    public static final class Provider implements ActivationProvider {
+
+        /** The provider, for {@link java.util.ServiceLoader}. */
+        public Provider() {
+        }
+
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public String description() {
+            return "hyperbolic tangent, into (-1, 1)";
+        }
+
+        @Override
+        public Activation create(Config config) {
+            config.requireOnly("activation '" + NAME + "'", Set.of());
+            return new Tanh();
+        }
+    }
+}

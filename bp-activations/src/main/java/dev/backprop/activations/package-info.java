@@ -1,0 +1,13 @@
+/**
+ * bp's built-in activation functions. Each is a class implementing
+ * {@link dev.backprop.core.spi.Activation} with its provider as a nested {@code Provider} class, registered
+ * in {@code module-info.java} and in {@code META-INF/services}, and found by name through the registries:
+ * {@code identity} (alias {@code linear}), {@code sigmoid}, {@code tanh}, {@code relu}, {@code leaky-relu},
+ * {@code elu}, {@code selu}, {@code gelu}, {@code softplus}, {@code softsign}, {@code swish} (alias
+ * {@code silu}), {@code mish}, {@code hard-sigmoid}, {@code hard-tanh}, {@code softmax} and
+ * {@code log-softmax}.
+ *
+ * <p>Every class documents its function and the derivative its backward pass implements. Forward and backward
+ * passes allocate nothing and accept {@code dZ} aliasing {@code G}.
+ */
+package dev.backprop.activations;

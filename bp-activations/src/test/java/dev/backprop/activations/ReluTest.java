@@ -1,0 +1,33 @@
+package dev.backprop.activations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.testkit.ActivationContract;
+import dev.backprop.testkit.Conformance;
+import org.junit.jupiter.api.Test;
+
+class ReluTest extends ActivationContract {
+
+    @Override
+    protected ActivationProvider provider() {
+        return new Relu.Provider();
+    }
+
+    @Override
+    protected Conformance conformance() {
+        return Conformance.defaults().withKinks(0);
+    }
+
+    @Test
+    void relu_clipsNegativesToZero() {
+        // by hand: max(0, z)
+        assertThat(Fixtures.forward(new Relu(), -2, -0.0, 0, 3.5)).containsExactly(0, 0, 0, 3.5);
+    }
+
+    @Test
+    void relu_derivativeAtTheKink_isZeroAsInPyTorch() {
+        // by hand: 1 for z > 0, 0 for z <= 0 (torch.relu's backward gives 0 at 0)
+        assertThat(Fixtures.derivative(new Relu(), -1, 0, 1e-300, 2)).containsExactly(0, 0, 1, 1);
+    }
+}
