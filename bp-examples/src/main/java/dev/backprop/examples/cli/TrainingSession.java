@@ -1,0 +1,167 @@
+package dev.backprop.examples.cli;
+
+import dev.backprop.core.data.Dataset;
+import dev.backprop.core.network.Network;
+import dev.backprop.core.registry.Registries;
+import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.train.History;
+import dev.backprop.core.train.Trainer;
+import dev.backprop.core.train.TrainingResult;
+import dev.backprop.data.batching.ShuffledBatches;
+import dev.backprop.examples.support.EpochTable;
+import dev.backprop.examples.support.HistoryCsv;
+import dev.backprop.examples.support.JsonLine;
+import dev.backprop.examples.support.ModelArchive;
+import dev.backprop.examples.support.ModelInfo;
+import dev.backprop.examples.support.ProgressBarListener;
+import dev.backprop.examples.support.TrainingChart;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The training part every training command shares: the trainer built from the shared options, the progress bar,
+ * the per-epoch table, minibatches from the seed, and afterwards the history CSV, the chart and the JSON line.
+ * One session per command run.
+ */
+final class TrainingSession {
+
+    private final CommandSpec spec;
+    private final String command;
+    private final TrainingOptions options;
+    private final Registries registries;
+    private final long started = System.nanoTime();
+
+    /**
+     * A session for a run of a command.
+     *
+     * @param spec       the command, for its output stream
+     * @param command    the command's name, for the JSON line and the chart
+     * @param options    the shared options, validated here
+     * @param registries where names are resolved
+     */
+    TrainingSession(CommandSpec spec, String command, TrainingOptions options, Registries registries) {
+        this.spec = spec;
+        this.command = command;
+        this.options = options;
+        this.registries = registries;
+        options.validate();
+        // create the optimizer once now, so a misspelt name or parameter fails before any data are loaded
+        registries.optimizers().create(options.optimizerSpec());
+    }
+
+    /** The command's standard output. */
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The shared options. */
+    TrainingOptions options() {
+        return options;
+    }
+
+    /** The registries. */
+    Registries registries() {
+        return registries;
+    }
+
+    /** The command's name. */
+    String command() {
+        return command;
+    }
+
+    /** The optimizer spec with its learning rate. */
+    ComponentSpec optimizer() {
+        return options.optimizerSpec();
+    }
+
+    /**
+     * A trainer for the given loss with the shared options: optimizer and learning rate, epochs, the progress bar
+     * and a table of the given columns printed after each epoch. The command adds evaluation sets and metrics.
+     */
+    Trainer.Builder trainer(String loss, List<EpochTable.Column> columns) {
+        return Trainer.builder()
+                .registries(registries)
+                .loss(registries.losses().create(ComponentSpec.parse(loss)))
+                .optimizer(registries.optimizers().create(optimizer()))
+                .epochs(options.epochs())
+                .listener(ProgressBarListener.forConsole())
+                .listener(new EpochTable(out(), columns));
+    }
+
+    /**
+     * Trains with minibatches of the shared batch size, shuffled each epoch from the seed, then writes the
+     * history CSV and the chart when asked.
+     */
+    TrainingResult fit(Trainer trainer, Network network, Dataset train) {
+        return fit(trainer, network, train, true);
+    }
+
+    /** As {@link #fit(Trainer, Network, Dataset)}, choosing whether to shuffle. */
+    TrainingResult fit(Trainer trainer, Network network, Dataset train, boolean shuffle) {
+        ShuffledBatches batches = ShuffledBatches.builder(train).batchSize(options.batchSize())
+                .seed(options.seed()).shuffle(shuffle).build();
+        TrainingResult result = trainer.fit(network, batches);
+        writeOutputs(result.history());
+        return result;
+    }
+
+    /** Writes the history CSV and the chart when asked, and says where. */
+    void writeOutputs(History history) {
+        options.history().ifPresent(file -> {
+            HistoryCsv.write(history, file);
+            out().println("history written to " + file);
+        });
+        options.plot().ifPresent(file -> {
+            TrainingChart.write(history, command, file);
+            out().println("chart written to " + file);
+        });
+    }
+
+    /** A JSON line with the command's name and the number of epochs trained. */
+    JsonLine json(History history) {
+        return new JsonLine().put("command", command).put("epochs", (long) history.size())
+                .put("train_loss", history.last().trainLoss());
+    }
+
+    /** Prints the JSON line when {@code --json} was given, with the seconds since the session began. */
+    void printJson(JsonLine line) {
+        if (options.json()) {
+            out().println(line.put("seconds", seconds()));
+        }
+        out().flush();
+    }
+
+    /** Seconds since the session began. */
+    double seconds() {
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /** Prints a line of settings, e.g. the network's shape and the optimizer. */
+    void printSettings(Network network, String loss) {
+        out().printf(Locale.ROOT, "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d epochs, seed %d%n",
+                describe(network), network.spec().parameterCount(), loss, optimizer(), options.batchSize(),
+                options.epochs(), options.seed());
+    }
+
+    /** The shape with each layer's activation, e.g. {@code 784-50(relu)-10(softmax)}. */
+    static String describe(Network network) {
+        StringBuilder sb = new StringBuilder().append(network.inputSize());
+        network.layers().forEach(l -> sb.append('-').append(l.spec().out()).append('(')
+                .append(l.spec().activation()).append(')'));
+        return sb.toString();
+    }
+
+    /**
+     * Saves the network with what {@code bp predict} needs, when {@code --save} was given, and says where.
+     *
+     * @param loss the loss it was trained with, by name
+     */
+    void save(Network network, String loss, ModelInfo info) {
+        options.save().ifPresent(file -> {
+            ModelArchive.save(file, network, loss, info);
+            out().println("model saved to " + file);
+        });
+    }
+}

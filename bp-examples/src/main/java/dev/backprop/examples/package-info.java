@@ -1,0 +1,2 @@
+/** The {@code bp} command-line program: its entry point {@link dev.backprop.examples.Main}. */
+package dev.backprop.examples;

@@ -1,0 +1,102 @@
+package dev.backprop.examples.support;
+
+import dev.backprop.core.train.History;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Draws a training history as a PNG with XChart: the losses per epoch on the left ({@code train.loss} and every
+ * {@code <set>.loss}) and, when the history has them, the accuracies per epoch on the right (every key ending in
+ * {@code accuracy}).
+ */
+public final class TrainingChart {
+
+    private static final int WIDTH = 640;
+    private static final int HEIGHT = 420;
+
+    private TrainingChart() {
+    }
+
+    /**
+     * Writes the chart, creating missing parent folders and replacing an existing file.
+     *
+     * @param history at least one epoch
+     * @param title   the title above the loss panel, e.g. the command's name
+     * @param file    the PNG to write
+     * @throws IllegalArgumentException when the history is empty
+     * @throws UncheckedIOException     naming the file when it cannot be written
+     */
+    public static void write(History history, String title, Path file) {
+        if (history.size() == 0) {
+            throw new IllegalArgumentException("cannot draw " + file + ": the history has no epochs");
+        }
+        List<String> losses = new ArrayList<>();
+        List<String> accuracies = new ArrayList<>();
+        for (String key : history.keys()) {
+            if (key.endsWith(".loss")) {
+                losses.add(key);
+            } else if (key.endsWith("accuracy")) {
+                accuracies.add(key);
+            }
+        }
+        List<BufferedImage> panels = new ArrayList<>();
+        panels.add(panel(history, title + ": loss per epoch", "loss", losses));
+        if (!accuracies.isEmpty()) {
+            panels.add(panel(history, title + ": accuracy per epoch", "accuracy", accuracies));
+        }
+        BufferedImage image = new BufferedImage(WIDTH * panels.size(), HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            for (int i = 0; i < panels.size(); i++) {
+                g.drawImage(panels.get(i), i * WIDTH, 0, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IOException("no PNG writer is available");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the chart to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BufferedImage panel(History history, String title, String yTitle, List<String> keys) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setDecimalPattern("#0.####");
+        chart.getStyler().setLocale(Locale.ROOT);
+        double[] epochs = new double[history.size()];
+        for (int i = 0; i < epochs.length; i++) {
+            epochs[i] = i + 1;
+        }
+        for (String key : keys) {
+            chart.addSeries(key, epochs, history.series(key)).setMarker(SeriesMarkers.CIRCLE);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+}
