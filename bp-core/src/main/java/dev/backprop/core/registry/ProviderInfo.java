@@ -29,8 +29,11 @@ public record ProviderInfo<P extends ComponentProvider<?>>(String name, Set<Stri
         Objects.requireNonNull(provider, "provider");
     }
 
-    /** Where a class was loaded from, for listings and error messages. */
-    static String originOf(Class<?> type) {
+    /**
+     * Where a class was loaded from, for listings and error messages: {@code module <name> (<location>)} for a
+     * class in a named module, otherwise the jar or folder it was loaded from.
+     */
+    public static String originOf(Class<?> type) {
         Module module = type.getModule();
         String location = codeLocation(type);
         if (module.isNamed()) {

@@ -391,7 +391,16 @@ public final class Trainer {
          * {@code <name>.<metric>}.
          */
         public Builder evaluate(String name, Dataset data) {
-            evaluationSets.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(data, "data"));
+            Objects.requireNonNull(name, "name");
+            if (name.equals("train")) {
+                throw new IllegalArgumentException("The evaluation set name 'train' is taken: train.loss is the mean"
+                        + " loss of the epoch's batches. Name the set otherwise, e.g. 'train-eval'");
+            }
+            if (name.isEmpty() || name.contains(".")) {
+                throw new IllegalArgumentException("An evaluation set name must be non-empty without '.', got '"
+                        + name + "'");
+            }
+            evaluationSets.put(name, Objects.requireNonNull(data, "data"));
             return this;
         }
 

@@ -266,6 +266,12 @@ class TrainerTest {
     }
 
     @Test
+    void evaluationSetNamedTrain_isRefused_becauseTrainLossIsTheBatchMean() {
+        assertThatThrownBy(() -> trainer(1).evaluate("train", blobs(30, 1, 10)))
+                .hasMessageContaining("'train' is taken").hasMessageContaining("train-eval");
+    }
+
+    @Test
     void missingLoss_isReportedWithTheFix() {
         assertThatThrownBy(() -> Trainer.builder().registries(none()).optimizer(TestOptimizers.momentum(0.1, 0))
                 .build()).hasMessageContaining("needs a loss");
