@@ -1,0 +1,21 @@
+package dev.backprop.spark;
+
+import java.io.Serializable;
+
+/**
+ * What the driver broadcasts at the start of a parameter-averaging round.
+ *
+ * @param firstBatch the round's first global batch within the epoch
+ * @param firstStep  the global step of that batch
+ * @param rates      the learning rate of each of the round's steps, from the schedule
+ * @param weights    the averaged weights, flat in {@link ParameterVector} order
+ * @param optimizer  the averaged optimizer state (empty before the first round of a fresh run)
+ */
+record RoundStart(int firstBatch, long firstStep, double[] rates, double[] weights, OptimizerState optimizer)
+        implements Serializable {
+
+    /** About how many bytes the round start takes serialized. */
+    long bytes() {
+        return 8L * (rates.length + weights.length + optimizer.size());
+    }
+}
