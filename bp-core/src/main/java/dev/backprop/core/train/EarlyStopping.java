@@ -43,7 +43,7 @@ public record EarlyStopping(String monitor, int patience, double minDelta, boole
     }
 
     /** Whether {@code value} improves on {@code best} by more than minDelta. */
-    boolean improves(double value, double best) {
+    public boolean improves(double value, double best) {
         return higherIsBetter ? value > best + minDelta : value < best - minDelta;
     }
 }

@@ -12,7 +12,15 @@ public final class TrainingDivergedException extends RuntimeException {
     private final int epoch;
     private final int batch;
 
-    TrainingDivergedException(String message, History history, int epoch, int batch) {
+    /**
+     * An exception for a run that diverged.
+     *
+     * @param message names the epoch, batch and, for a gradient, the parameter and entry
+     * @param history the epochs that finished
+     * @param epoch   the epoch of the failure, from 0
+     * @param batch   the batch of the failure within the epoch, from 0
+     */
+    public TrainingDivergedException(String message, History history, int epoch, int batch) {
         super(message);
         this.history = history;
         this.epoch = epoch;
