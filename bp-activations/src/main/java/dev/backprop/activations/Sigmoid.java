@@ -3,6 +3,8 @@ package dev.backprop.activations;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,12 @@ public final class Sigmoid extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return a * (1.0 - a);
+    }
+
+    /** Exactly the standard logistic function, so losses may fuse their gradient with it. */
+    @Override
+    public Optional<StandardActivation> standardForm() {
+        return Optional.of(StandardActivation.SIGMOID);
     }
 
     /** Creates {@link Sigmoid}; takes no parameters. */

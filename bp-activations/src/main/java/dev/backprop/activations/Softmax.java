@@ -3,6 +3,8 @@ package dev.backprop.activations;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
+import java.util.Optional;
 import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
@@ -85,6 +87,12 @@ public final class Softmax implements Activation {
                 out[i] = sd[i] * (gd[i] - dot);
             }
         }
+    }
+
+    /** Exactly the standard softmax, so losses may fuse their gradient with it. */
+    @Override
+    public Optional<StandardActivation> standardForm() {
+        return Optional.of(StandardActivation.SOFTMAX);
     }
 
     /** True: each output depends on its whole row. */

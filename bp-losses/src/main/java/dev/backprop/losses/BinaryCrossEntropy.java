@@ -2,6 +2,7 @@ package dev.backprop.losses;
 
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
@@ -32,6 +33,8 @@ public final class BinaryCrossEntropy extends AbstractLoss {
     public static final String NAME = "binary-cross-entropy";
     /** Probabilities are clamped to [ε, 1 − ε] with this ε. */
     public static final double EPSILON = 1e-12;
+
+    private static final FusedGradient FUSED = new FusedSigmoidGradient();
 
     private static final String HINT = "; binary-cross-entropy takes probabilities, e.g. from a sigmoid output"
             + " layer (for raw scores use binary-cross-entropy-with-logits)";
@@ -82,7 +85,8 @@ public final class BinaryCrossEntropy extends AbstractLoss {
     /** {@code dZ = (P − T)/n} after a {@code sigmoid}. */
     @Override
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
-        return "sigmoid".equals(outputActivation.name()) ? Optional.of(new FusedSigmoidGradient()) : Optional.empty();
+        return outputActivation.standardForm().orElse(null) == StandardActivation.SIGMOID
+                ? Optional.of(FUSED) : Optional.empty();
     }
 
     /** Creates {@link BinaryCrossEntropy}; takes no parameters. */

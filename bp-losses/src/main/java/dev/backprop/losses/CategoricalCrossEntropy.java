@@ -2,6 +2,7 @@ package dev.backprop.losses;
 
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
@@ -32,6 +33,8 @@ public final class CategoricalCrossEntropy extends AbstractLoss {
     public static final String NAME = "categorical-cross-entropy";
     /** Probabilities are floored at this ε inside the logarithm. */
     public static final double EPSILON = 1e-12;
+
+    private static final FusedGradient FUSED = new FusedSoftmaxGradient();
 
     private static final String HINT = "; categorical-cross-entropy takes probabilities, e.g. from a softmax"
             + " output layer (for raw scores use softmax-cross-entropy)";
@@ -83,7 +86,8 @@ public final class CategoricalCrossEntropy extends AbstractLoss {
     /** {@code dZ = (P ⊙ rowsum(T) − T)/n} after a {@code softmax}. */
     @Override
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
-        return "softmax".equals(outputActivation.name()) ? Optional.of(new FusedSoftmaxGradient()) : Optional.empty();
+        return outputActivation.standardForm().orElse(null) == StandardActivation.SOFTMAX
+                ? Optional.of(FUSED) : Optional.empty();
     }
 
     /** Creates {@link CategoricalCrossEntropy}; takes no parameters. */

@@ -67,6 +67,8 @@ public final class KlDivergence extends AbstractLoss {
      */
     @Override
     public void gradient(DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj grad) {
+        Checks.requireSameShape(NAME, output, target);
+        Checks.requireGradientShape(NAME, output, grad);
         crossEntropy.gradient(output, target, grad);
     }
 

@@ -2,6 +2,7 @@ package dev.backprop.losses;
 
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
@@ -144,7 +145,7 @@ public final class SoftmaxCrossEntropy extends AbstractLoss {
      */
     @Override
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
-        if ("softmax".equals(outputActivation.name())) {
+        if (outputActivation.standardForm().orElse(null) == StandardActivation.SOFTMAX) {
             LOG.warn("{} applies softmax to raw scores itself, but the output layer's activation is softmax, so"
                     + " softmax is applied twice. Use the identity activation for the output layer, or the loss"
                     + " categorical-cross-entropy, which takes probabilities.", NAME);

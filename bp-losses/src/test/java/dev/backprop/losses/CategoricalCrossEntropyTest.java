@@ -67,6 +67,36 @@ class CategoricalCrossEntropyTest extends LossContract {
     }
 
     @Test
+    void activationMerelyNamedSoftmax_isNotFused_onlyOneDeclaringTheStandardForm() {
+        Activation realSoftmax = Fixtures.activation("softmax");
+        // a replacement registered under the name "softmax" that computes something else (here: identity)
+        Activation impostor = new Activation() {
+            @Override
+            public String name() {
+                return "softmax";
+            }
+
+            @Override
+            public dev.backprop.core.spi.Config config() {
+                return dev.backprop.core.spi.Config.empty();
+            }
+
+            @Override
+            public void forward(DMatrixRMaj z, DMatrixRMaj a) {
+                a.setTo(z);
+            }
+
+            @Override
+            public void backward(DMatrixRMaj z, DMatrixRMaj a, DMatrixRMaj g, DMatrixRMaj dz) {
+                dz.setTo(g);
+            }
+        };
+
+        assertThat(new CategoricalCrossEntropy().fusedWith(realSoftmax)).isPresent();
+        assertThat(new CategoricalCrossEntropy().fusedWith(impostor)).isEmpty();
+    }
+
+    @Test
     void engine_usesTheFusedGradient_andItsParameterGradientsEqualTheUnfusedOnesTo1e12() {
         Network net = Network.builder().input(3).dense(5, "tanh").dense(4, "softmax").seed(3).build();
         CategoricalCrossEntropy cce = new CategoricalCrossEntropy();

@@ -3,9 +3,10 @@ package dev.backprop.core.eval;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Reading classes out of matrices: the predicted class of an output row is its argmax; the true class of a
- * target row is its argmax when targets are one-hot (k columns) or its value when they are class indices (one
- * column).
+ * Reading classes out of matrices: the predicted class of an output row is its argmax, or, for a network with
+ * a single output (a sigmoid giving the probability of class 1), 1 when the output is at least 0.5 and 0
+ * otherwise; the true class of a target row is its argmax when targets are one-hot (k columns) or its value when
+ * they are class indices or 0/1 labels (one column).
  */
 public final class Classes {
 
@@ -45,11 +46,19 @@ public final class Classes {
         return (int) v;
     }
 
-    /** The predicted class of every row. */
+    /** The predicted class of row {@code r}: its argmax, or output ≥ 0.5 for a single output column. */
+    public static int predictedClass(DMatrixRMaj outputs, int r) {
+        if (outputs.numCols == 1) {
+            return outputs.data[r] >= 0.5 ? 1 : 0;
+        }
+        return argmax(outputs, r);
+    }
+
+    /** The predicted class of every row (see {@link #predictedClass}). */
     public static int[] predicted(DMatrixRMaj outputs) {
         int[] classes = new int[outputs.numRows];
         for (int r = 0; r < classes.length; r++) {
-            classes[r] = argmax(outputs, r);
+            classes[r] = predictedClass(outputs, r);
         }
         return classes;
     }

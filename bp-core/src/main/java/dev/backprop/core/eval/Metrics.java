@@ -4,7 +4,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The standard metrics. Classification: accuracy and top-k accuracy (the true class among the k largest
- * outputs). Regression, over all n·k entries: MSE = mean (y − t)², MAE = mean |y − t|, and R² = the mean over
+ * outputs; with a single output column, the output is the probability of class 1 and is read at 0.5). Regression, over all n·k entries: MSE = mean (y − t)², MAE = mean |y − t|, and R² = the mean over
  * output columns of 1 − Σ(y − t)² / Σ(t − t̄)² (scikit-learn's {@code r2_score} with
  * {@code multioutput='uniform_average'}; a constant target column scores 1 if predicted exactly, else 0).
  */
@@ -110,6 +110,15 @@ public final class Metrics {
         int hits = 0;
         for (int r = 0; r < outputs.numRows; r++) {
             int trueClass = Classes.trueClass(targets, r);
+            if (outputs.numCols == 1) {
+                // one output: the probability of class 1, read at the 0.5 threshold
+                if (trueClass > 1) {
+                    throw new IllegalArgumentException("Target row " + r + " has class " + trueClass
+                            + " but a single output distinguishes only classes 0 and 1");
+                }
+                hits += Classes.predictedClass(outputs, r) == trueClass || k > 1 ? 1 : 0;
+                continue;
+            }
             if (trueClass >= outputs.numCols) {
                 throw new IllegalArgumentException("Target row " + r + " has class " + trueClass + " but outputs have "
                         + outputs.numCols + " columns");

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
@@ -50,7 +51,8 @@ public record ModelDocument(Network network, Optional<ComponentSpec> loss, Map<S
             requireStorable("layer " + i + " activation", layers.get(i).activation());
         }
         loss.ifPresent(spec -> requireStorable("loss", spec));
-        Map<String, String> meta = new LinkedHashMap<>();
+        // sorted, so that the same document gives the same bytes whatever map the caller passed
+        Map<String, String> meta = new TreeMap<>();
         metadata.forEach((key, value) -> {
             Objects.requireNonNull(key, "metadata key");
             Objects.requireNonNull(value, () -> "metadata value of '" + key + "'");
@@ -65,7 +67,7 @@ public record ModelDocument(Network network, Optional<ComponentSpec> loss, Map<S
             }
             meta.put(key, value);
         });
-        Map<String, DMatrixRMaj> extra = new LinkedHashMap<>();
+        Map<String, DMatrixRMaj> extra = new TreeMap<>();
         arrays.forEach((key, matrix) -> {
             Objects.requireNonNull(key, "array key");
             Objects.requireNonNull(matrix, () -> "array '" + key + "'");

@@ -1,5 +1,6 @@
 package dev.backprop.core.spi;
 
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -32,6 +33,15 @@ public interface Activation extends Component {
      *           {@code g} (then it is overwritten in place) but not {@code z} or {@code a}.
      */
     void backward(DMatrixRMaj z, DMatrixRMaj a, DMatrixRMaj g, DMatrixRMaj dz);
+
+    /**
+     * The standard function this activation computes exactly, if it is one, so that losses can fuse their
+     * gradient with it (softmax with cross-entropy gives {@code (P − T)/n}). Empty by default: a plug-in declares
+     * it only when its forward pass is exactly that function.
+     */
+    default Optional<StandardActivation> standardForm() {
+        return Optional.empty();
+    }
 
     /** Whether outputs of a row depend on other entries of the same row (softmax); false for element-wise. */
     default boolean isRowWise() {

@@ -21,6 +21,10 @@ public interface Schedule extends Component {
     default void observe(int epoch, double validationMetric) {
     }
 
+    /** Forgets everything observed, as if newly created; the trainer calls it when a new fit starts. */
+    default void reset() {
+    }
+
     /** State to save with a checkpoint, as named numbers; empty for stateless schedules. */
     default Map<String, Double> state() {
         return Map.of();

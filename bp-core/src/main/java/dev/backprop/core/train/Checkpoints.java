@@ -99,37 +99,39 @@ public final class Checkpoints {
         Map<String, String> meta = doc.metadata();
         String where = file.getFileName() + " is a model file but not a checkpoint: ";
         ComponentSpec loss = doc.loss().orElseThrow(() -> new ModelFileException(where + "it records no loss"));
-        ComponentSpec optimizer = ComponentSpec.parse(required(meta, "optimizer", where));
-        Optional<ComponentSpec> schedule = Optional.ofNullable(meta.get(PREFIX + "schedule"))
-                .map(ComponentSpec::parse);
-        Map<String, DMatrixRMaj> optimizerState = new HashMap<>();
-        Map<String, DMatrixRMaj> best = new HashMap<>();
-        doc.arrays().forEach((k, v) -> {
-            if (k.startsWith("optimizer/")) {
-                optimizerState.put(k.substring("optimizer/".length()), v);
-            } else if (k.startsWith("best/")) {
-                best.put(k.substring("best/".length()), v);
-            }
-        });
-        Map<String, Double> scheduleState = new HashMap<>();
-        meta.forEach((k, v) -> {
-            if (k.startsWith(PREFIX + "schedule-state.")) {
-                scheduleState.put(k.substring((PREFIX + "schedule-state.").length()), Double.parseDouble(v));
-            }
-        });
         try {
+            ComponentSpec optimizer = ComponentSpec.parse(required(meta, "optimizer", where));
+            Optional<ComponentSpec> schedule = Optional.ofNullable(meta.get(PREFIX + "schedule"))
+                    .map(ComponentSpec::parse);
+            Map<String, DMatrixRMaj> optimizerState = new HashMap<>();
+            Map<String, DMatrixRMaj> best = new HashMap<>();
+            doc.arrays().forEach((k, v) -> {
+                if (k.startsWith("optimizer/")) {
+                    optimizerState.put(k.substring("optimizer/".length()), v);
+                } else if (k.startsWith("best/")) {
+                    best.put(k.substring("best/".length()), v);
+                }
+            });
+            Map<String, Double> scheduleState = new HashMap<>();
+            for (Map.Entry<String, String> e : meta.entrySet()) {
+                if (e.getKey().startsWith(PREFIX + "schedule-state.")) {
+                    scheduleState.put(e.getKey().substring((PREFIX + "schedule-state.").length()),
+                            Double.parseDouble(e.getValue()));
+                }
+            }
             TrainingState state = new TrainingState(
                     Integer.parseInt(required(meta, "epochs-done", where)),
                     Long.parseLong(required(meta, "step", where)),
-                    readHistory(doc.arrays()),
+                    readHistory(doc.arrays(), where),
                     optimizerState, scheduleState,
                     Double.parseDouble(required(meta, "best-value", where)),
                     Integer.parseInt(required(meta, "best-epoch", where)),
                     Integer.parseInt(required(meta, "epochs-without-improvement", where)),
                     best);
             return new Checkpoint(doc.network(), loss, optimizer, schedule, state);
-        } catch (NumberFormatException e) {
-            throw new ModelFileException(where + "a checkpoint number does not read: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // NumberFormatException included: a value that does not read, or an invalid state
+            throw new ModelFileException(where + e.getMessage(), e);
         }
     }
 
@@ -194,23 +196,42 @@ public final class Checkpoints {
         return arrays;
     }
 
-    private static History readHistory(Map<String, DMatrixRMaj> arrays) {
+    private static History readHistory(Map<String, DMatrixRMaj> arrays, String where) throws ModelFileException {
         DMatrixRMaj epochNumbers = arrays.get("history/epoch");
         if (epochNumbers == null) {
             return new History();
         }
         int n = epochNumbers.getNumElements();
+        DMatrixRMaj loss = series(arrays, "history/train.loss", n, where);
+        DMatrixRMaj rates = series(arrays, "history/learning_rate", n, where);
+        DMatrixRMaj seconds = series(arrays, "history/seconds", n, where);
+        Map<String, DMatrixRMaj> metrics = new LinkedHashMap<>();
+        for (String key : arrays.keySet()) {
+            if (key.startsWith("history/metric/")) {
+                metrics.put(key.substring("history/metric/".length()), series(arrays, key, n, where));
+            }
+        }
         List<EpochRecord> records = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            for (Map.Entry<String, DMatrixRMaj> e : arrays.entrySet()) {
-                if (e.getKey().startsWith("history/metric/") && !Double.isNaN(e.getValue().data[i])) {
-                    metrics.put(e.getKey().substring("history/metric/".length()), e.getValue().data[i]);
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (Map.Entry<String, DMatrixRMaj> e : metrics.entrySet()) {
+                if (!Double.isNaN(e.getValue().data[i])) {
+                    values.put(e.getKey(), e.getValue().data[i]);
                 }
             }
-            records.add(new EpochRecord((int) epochNumbers.data[i], arrays.get("history/train.loss").data[i], metrics,
-                    arrays.get("history/learning_rate").data[i], arrays.get("history/seconds").data[i]));
+            records.add(new EpochRecord((int) epochNumbers.data[i], loss.data[i], values, rates.data[i],
+                    seconds.data[i]));
         }
         return new History(records);
+    }
+
+    private static DMatrixRMaj series(Map<String, DMatrixRMaj> arrays, String key, int epochs, String where)
+            throws ModelFileException {
+        DMatrixRMaj m = arrays.get(key);
+        if (m == null || m.getNumElements() != epochs) {
+            throw new ModelFileException(where + "history series '" + key + "' has "
+                    + (m == null ? "no entry" : m.getNumElements() + " values") + " but history/epoch has " + epochs);
+        }
+        return m;
     }
 }

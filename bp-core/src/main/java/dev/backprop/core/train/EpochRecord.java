@@ -1,6 +1,8 @@
 package dev.backprop.core.train;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one epoch of training gave.
@@ -16,9 +18,9 @@ import java.util.Map;
 public record EpochRecord(int epoch, double trainLoss, Map<String, Double> metrics, double learningRate,
         double seconds) {
 
-    /** Copies the metrics. */
+    /** Copies the metrics, sorted by key so that iteration order never varies. */
     public EpochRecord {
-        metrics = Map.copyOf(metrics);
+        metrics = Collections.unmodifiableMap(new TreeMap<>(metrics));
     }
 
     /**
@@ -33,7 +35,7 @@ public record EpochRecord(int epoch, double trainLoss, Map<String, Double> metri
         Double v = metrics.get(key);
         if (v == null) {
             throw new IllegalArgumentException("Epoch " + epoch + " has no metric '" + key + "'. It has: train.loss, "
-                    + new java.util.TreeSet<>(metrics.keySet()));
+                    + metrics.keySet());
         }
         return v;
     }

@@ -119,6 +119,9 @@ public final class Trainer {
      * and checkpoints work as with local minibatches.
      */
     public TrainingResult fit(Network network, GradientSource train) {
+        if (schedule != null) {
+            schedule.reset();
+        }
         optimizer.reset();
         optimizer.initialise(network.parameters());
         return run(network, train, new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0,
@@ -139,6 +142,7 @@ public final class Trainer {
         optimizer.initialise(network.parameters());
         optimizer.restore(state.optimizerState());
         if (schedule != null) {
+            schedule.reset();
             schedule.restore(state.scheduleState());
         }
         return run(network, train, state, true);
@@ -365,7 +369,7 @@ public final class Trainer {
             return this;
         }
 
-        /** A learning-rate schedule by name and parameters, e.g. {@code "cosine(epochs=10)"}. */
+        /** A learning-rate schedule by name and parameters, e.g. {@code "cosine(t-max=10)"}. */
         public Builder schedule(String spec) {
             this.scheduleSpec = ComponentSpec.parse(spec);
             this.schedule = null;

@@ -1,7 +1,9 @@
 package dev.backprop.core.train;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -31,8 +33,9 @@ public record TrainingState(int epochsDone, long step, History history, Map<Stri
                     + epochsDone + " and " + step);
         }
         Objects.requireNonNull(history, "history");
-        optimizerState = Map.copyOf(optimizerState);
-        scheduleState = Map.copyOf(scheduleState);
-        bestParameters = Map.copyOf(bestParameters);
+        // sorted copies: iteration order, and so the bytes of a checkpoint, must not vary between JVM runs
+        optimizerState = Collections.unmodifiableMap(new TreeMap<>(optimizerState));
+        scheduleState = Collections.unmodifiableMap(new TreeMap<>(scheduleState));
+        bestParameters = Collections.unmodifiableMap(new TreeMap<>(bestParameters));
     }
 }

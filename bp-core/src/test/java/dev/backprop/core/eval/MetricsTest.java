@@ -77,6 +77,18 @@ class MetricsTest {
     }
 
     @Test
+    void accuracy_ofASingleSigmoidOutput_readsTheProbabilityAtOneHalf() {
+        DMatrixRMaj outputs = new DMatrixRMaj(new double[][] {{0.2}, {0.7}, {0.5}, {0.49}});
+        DMatrixRMaj labels = new DMatrixRMaj(new double[][] {{0}, {1}, {0}, {1}});
+
+        // predicted 0, 1, 1, 0 against 0, 1, 0, 1: two of four right
+        assertThat(Metrics.accuracy().compute(outputs, labels)).isEqualTo(0.5);
+        assertThat(Classes.predicted(outputs)).containsExactly(0, 1, 1, 0);
+        assertThatThrownBy(() -> Metrics.accuracy().compute(outputs, new DMatrixRMaj(new double[][] {{2}, {1}, {0}, {1}})))
+                .hasMessageContaining("single output distinguishes only classes 0 and 1");
+    }
+
+    @Test
     void regressionMetrics_byHand() {
         DMatrixRMaj y = new DMatrixRMaj(new double[][] {{1}, {2}, {4}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1}, {2}, {3}});

@@ -2,6 +2,8 @@ package dev.backprop.core.testing;
 
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import org.ejml.data.DMatrixRMaj;
 
@@ -55,6 +57,11 @@ public final class TestActivations {
             @Override
             public boolean isRowWise() {
                 return true;
+            }
+
+            @Override
+            public Optional<StandardActivation> standardForm() {
+                return Optional.of(StandardActivation.SOFTMAX);
             }
 
             @Override

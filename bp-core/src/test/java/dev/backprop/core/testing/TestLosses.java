@@ -4,6 +4,7 @@ import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
@@ -59,7 +60,7 @@ public final class TestLosses {
 
     /**
      * Cross-entropy of probabilities averaged over rows, L = −(1/n) Σ t log p, ∂L/∂p = −t / (n p); declares the
-     * fused gradient (P ⊙ rowsum(T) − T)/n after a softmax named "softmax".
+     * fused gradient (P ⊙ rowsum(T) − T)/n after an activation that declares itself the standard softmax.
      *
      * @param fuse whether to declare the fused gradient
      */
@@ -85,7 +86,7 @@ public final class TestLosses {
 
             @Override
             public Optional<FusedGradient> fusedWith(Activation outputActivation) {
-                if (!fuse || !outputActivation.name().equals("softmax")) {
+                if (!fuse || outputActivation.standardForm().orElse(null) != StandardActivation.SOFTMAX) {
                     return Optional.empty();
                 }
                 return Optional.of((z, p, t, dz) -> {

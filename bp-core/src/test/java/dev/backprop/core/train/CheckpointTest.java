@@ -112,6 +112,28 @@ class CheckpointTest {
     }
 
     @Test
+    void sameState_givesByteIdenticalCheckpoints_whateverTheOrderOfItsMaps() throws Exception {
+        Network net = net();
+        Trainer trainer = trainer(1).build();
+        java.util.Map<String, org.ejml.data.DMatrixRMaj> forward = new java.util.LinkedHashMap<>();
+        java.util.Map<String, org.ejml.data.DMatrixRMaj> backward = new java.util.LinkedHashMap<>();
+        String[] keys = {"layer0.W/v", "layer0.b/v", "layer1.W/v", "layer1.b/v"};
+        for (int i = 0; i < keys.length; i++) {
+            forward.put(keys[i], new org.ejml.data.DMatrixRMaj(1, 1, true, i));
+            backward.put(keys[keys.length - 1 - i], new org.ejml.data.DMatrixRMaj(1, 1, true, keys.length - 1 - i));
+        }
+        TrainingState a = new TrainingState(1, 3, new History(), forward, java.util.Map.of("x", 1.0, "y", 2.0),
+                Double.NaN, -1, 0, java.util.Map.of());
+        TrainingState b = new TrainingState(1, 3, new History(), backward, java.util.Map.of("y", 2.0, "x", 1.0),
+                Double.NaN, -1, 0, java.util.Map.of());
+
+        Checkpoints.save(dir.resolve("a.bp"), net, trainer, a);
+        Checkpoints.save(dir.resolve("b.bp"), net, trainer, b);
+
+        assertThat(java.nio.file.Files.mismatch(dir.resolve("a.bp"), dir.resolve("b.bp"))).isEqualTo(-1L);
+    }
+
+    @Test
     void checkpoints_areWrittenEveryNEpochsAndAfterTheLast() {
         CheckpointWriter writer = Checkpoints.every(3, dir.resolve("x.bp"));
 

@@ -234,6 +234,46 @@ class TrainerTest {
     }
 
     @Test
+    void secondFit_resetsTheSchedule_soItRepeatsTheFirstRun() {
+        // halves the rate at every observed epoch: state that must not leak from one fit into the next
+        Schedule halvingOnObserve = new Schedule() {
+            private double scale = 1;
+
+            @Override
+            public String name() {
+                return "halving-on-observe";
+            }
+
+            @Override
+            public Config config() {
+                return Config.empty();
+            }
+
+            @Override
+            public double rate(double baseRate, long step, int epoch) {
+                return baseRate * scale;
+            }
+
+            @Override
+            public void observe(int epoch, double metric) {
+                scale /= 2;
+            }
+
+            @Override
+            public void reset() {
+                scale = 1;
+            }
+        };
+        Trainer trainer = trainer(3).schedule(halvingOnObserve).build();
+
+        double[] first = trainer.fit(net(1), blobs(30, 2, 10)).history().series("train.loss");
+        TrainingResult second = trainer.fit(net(1), blobs(30, 2, 10));
+
+        assertThat(second.history().epochs()).extracting(EpochRecord::learningRate).containsExactly(0.1, 0.05, 0.025);
+        assertThat(second.history().series("train.loss")).containsExactly(first);
+    }
+
+    @Test
     void listeners_hearEveryEvent_andCanStopTraining() {
         int[] counts = new int[4];
         TrainingResult result = trainer(10).listener(new TrainingListener() {

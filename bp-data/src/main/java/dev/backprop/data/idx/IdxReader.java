@@ -115,8 +115,9 @@ public final class IdxReader {
         try {
             boolean gzip = CompressedStreams.isGzip(file);
             long length = gzip ? -1 : Files.size(file);
-            try (InputStream raw = Files.newInputStream(file)) {
-                InputStream in = gzip ? CompressedStreams.decompressIfGzip(raw) : new BufferedInputStream(raw, 1 << 16);
+            try (InputStream raw = Files.newInputStream(file);
+                    InputStream in = gzip ? CompressedStreams.decompressIfGzip(raw)
+                            : new BufferedInputStream(raw, 1 << 16)) {
                 return parse(in, name, length, expectedDimensions);
             }
         } catch (IOException e) {

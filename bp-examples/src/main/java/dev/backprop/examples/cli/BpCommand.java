@@ -1,5 +1,6 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.registry.DuplicateProviderException;
 import dev.backprop.core.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ public final class BpCommand implements Runnable {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String name = commandLine.getCommandSpec().qualifiedName();
-            if (e instanceof TrainingDivergedException) {
+            if (e instanceof TrainingDivergedException || e instanceof DuplicateProviderException) {
                 commandLine.getErr().println(name + ": " + oneLine(e.getMessage()));
                 commandLine.getErr().flush();
                 return CHECK_FAILED;

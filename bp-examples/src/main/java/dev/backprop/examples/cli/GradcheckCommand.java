@@ -106,6 +106,8 @@ public final class GradcheckCommand implements Callable<Integer> {
         OptionChecks.atLeast(spec, "--samples", samples, 1);
         OptionChecks.atLeast(spec, "--entries", entries, 0);
         OptionChecks.positive(spec, "--eps", epsilon);
+        OptionChecks.nonNegative(spec, "--rtol", relativeTolerance);
+        OptionChecks.nonNegative(spec, "--atol", absoluteTolerance);
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         Registries registries = Registries.discover();

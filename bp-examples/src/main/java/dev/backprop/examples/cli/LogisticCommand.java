@@ -13,7 +13,7 @@ import dev.backprop.data.scaling.StandardScaler;
 import dev.backprop.data.split.Splits;
 import dev.backprop.data.split.TrainTest;
 import dev.backprop.datasets.EmbeddedDatasets;
-import dev.backprop.examples.support.BinaryAccuracy;
+import dev.backprop.core.eval.Metrics;
 import dev.backprop.examples.support.EpochTable;
 import dev.backprop.examples.support.JsonLine;
 import dev.backprop.examples.support.ModelInfo;
@@ -109,7 +109,7 @@ public final class LogisticCommand implements Runnable {
         Trainer trainer = session.trainer(LOSS, List.of(new EpochTable.Column("train.loss", "train loss"),
                         new EpochTable.Column("test.loss", "test loss"),
                         new EpochTable.Column("test.accuracy", "test acc")))
-                .evaluate("test", test.data()).metrics(new BinaryAccuracy()).build();
+                .evaluate("test", test.data()).metrics(Metrics.accuracy()).build();
         session.printSettings(network, LOSS);
         TrainingResult result = session.fit(trainer, network, train.data());
 

@@ -34,6 +34,18 @@ final class OptionChecks {
     }
 
     /**
+     * Checks that a real option is non-negative and finite.
+     *
+     * @throws CommandLine.ParameterException naming the option and the value
+     */
+    static void nonNegative(CommandSpec spec, String option, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option
+                    + " must be a non-negative number, got " + value);
+        }
+    }
+
+    /**
      * Checks that a real option is positive and finite.
      *
      * @throws CommandLine.ParameterException naming the option and the value

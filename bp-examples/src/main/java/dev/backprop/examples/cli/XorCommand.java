@@ -7,7 +7,7 @@ import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
 import dev.backprop.data.TabularDataset;
-import dev.backprop.examples.support.BinaryAccuracy;
+import dev.backprop.core.eval.Metrics;
 import dev.backprop.examples.support.EpochTable;
 import dev.backprop.examples.support.JsonLine;
 import dev.backprop.examples.support.ModelInfo;
@@ -89,7 +89,7 @@ public final class XorCommand implements Callable<Integer> {
         TabularDataset four = points(1);
         Trainer trainer = session.trainer(LOSS, List.of(new EpochTable.Column("train.loss", "train loss"),
                         new EpochTable.Column("xor.loss", "xor loss"), new EpochTable.Column("xor.accuracy", "xor acc")))
-                .evaluate("xor", four).metrics(new BinaryAccuracy()).build();
+                .evaluate("xor", four).metrics(Metrics.accuracy()).build();
         session.printSettings(network, LOSS);
         TrainingResult result = session.fit(trainer, network, points(repeat), false);
         DMatrixRMaj y = new Evaluator().predict(network, four);

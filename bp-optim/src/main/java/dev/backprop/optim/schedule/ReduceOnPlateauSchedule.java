@@ -137,6 +137,15 @@ public final class ReduceOnPlateauSchedule extends AbstractSchedule {
         return Collections.unmodifiableMap(state);
     }
 
+    /** Forgets what it observed: scale 1, no best value, no bad epochs, no cooldown. */
+    @Override
+    public void reset() {
+        scale = 1;
+        best = Double.POSITIVE_INFINITY;
+        badEpochs = 0;
+        cooldownLeft = 0;
+    }
+
     /**
      * Loads a state from {@link #state()}.
      *
