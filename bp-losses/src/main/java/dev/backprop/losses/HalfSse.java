@@ -1,5 +1,6 @@
 package dev.backprop.losses;
 
+import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
@@ -27,6 +28,12 @@ public final class HalfSse extends AbstractLoss {
     }
 
     /** {@code ½ Σ (y − t)²}. */
+    /** {@code SUM}: E = ½ Σ (y − t)² adds over the samples. */
+    @Override
+    public BatchReduction batchReduction() {
+        return BatchReduction.SUM;
+    }
+
     @Override
     public double value(DMatrixRMaj output, DMatrixRMaj target) {
         Checks.requireSameShape(NAME, output, target);

@@ -1,5 +1,6 @@
 package dev.backprop.losses;
 
+import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
@@ -42,6 +43,12 @@ public final class Mae extends AbstractLoss {
     }
 
     /** The reduced value: the mean or the sum of {@code |y − t|}; the sum for {@code none}. */
+    /** {@code SUM} for the reductions sum and none (whose value is the sum), {@code MEAN} for mean. */
+    @Override
+    public BatchReduction batchReduction() {
+        return reduction == Reduction.MEAN ? BatchReduction.MEAN : BatchReduction.SUM;
+    }
+
     @Override
     public double value(DMatrixRMaj output, DMatrixRMaj target) {
         Checks.requireSameShape(NAME, output, target);

@@ -39,6 +39,14 @@ public interface Loss extends Component {
     void gradient(DMatrixRMaj output, DMatrixRMaj target, DMatrixRMaj grad);
 
     /**
+     * Whether {@link #value} is a mean over the batch or a sum; the trainer combines batch losses into the
+     * epoch's {@code train.loss} accordingly (a size-weighted mean, or a sum over the epoch). A mean by default.
+     */
+    default BatchReduction batchReduction() {
+        return BatchReduction.MEAN;
+    }
+
+    /**
      * A gradient with respect to the output layer's pre-activations that is simpler and more accurate than
      * the chain of {@link #gradient} and {@link Activation#backward}, when this loss follows the given
      * activation; softmax followed by cross-entropy gives {@code (P − T)/n}. The engine uses it automatically.

@@ -8,7 +8,8 @@ import java.util.TreeMap;
  * What one epoch of training gave.
  *
  * @param epoch        the epoch, from 0
- * @param trainLoss    the mean of the batch losses over the epoch, weighted by batch size (the batches were
+ * @param trainLoss    the batch losses of the epoch combined as the loss reduces a batch: their mean weighted by
+ *                     batch size for a mean-reduced loss, their sum for a sum-reduced one (the batches were
  *                     computed while the weights changed, as every framework reports it)
  * @param metrics      the evaluations after the epoch, keyed {@code <set>.<metric>}, e.g.
  *                     {@code validation.loss}, {@code validation.accuracy}, {@code train.accuracy}

@@ -6,6 +6,7 @@ import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metric;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
+import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.Optimizer;
@@ -177,14 +178,16 @@ public final class Trainer {
                         : schedule.rate(optimizer.learningRate(), context.step(), epoch);
                 optimizer.step(params, rate);
                 context.advance();
-                lossSum += value * batchSize;
+                lossSum += loss.batchReduction() == BatchReduction.SUM ? value : value * batchSize;
                 samples += batchSize;
                 for (int i = 0; i < listeners.size(); i++) {
                     listeners.get(i).onBatchEnd(context, epoch, b, value);
                 }
             }
             Map<String, Double> evaluated = evaluate(network);
-            double trainLoss = samples == 0 ? Double.NaN : lossSum / samples;
+            // a mean-reduced loss: the size-weighted mean of the batch values; a sum-reduced one: their sum
+            double trainLoss = loss.batchReduction() == BatchReduction.SUM ? lossSum
+                    : samples == 0 ? Double.NaN : lossSum / samples;
             EpochRecord record = new EpochRecord(epoch, trainLoss, evaluated, rate,
                     (System.nanoTime() - started) / 1e9);
             history.add(record);

@@ -1,6 +1,7 @@
 package dev.backprop.core.testing;
 
 import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
@@ -17,6 +18,11 @@ public final class TestLosses {
     /** E = ½ Σ (y − t)², seed 004's total error; ∂E/∂y = y − t. */
     public static Loss halfSumOfSquares() {
         return new SimpleLoss("half-sse") {
+            @Override
+            public BatchReduction batchReduction() {
+                return BatchReduction.SUM;
+            }
+
             @Override
             public double value(DMatrixRMaj y, DMatrixRMaj t) {
                 double sum = 0;

@@ -312,6 +312,24 @@ class TrainerTest {
     }
 
     @Test
+    void sumReducedLoss_epochLossIsTheSumOfItsBatchValues() {
+        List<Double> batchLosses = new ArrayList<>();
+        Loss halfSse = TestLosses.halfSumOfSquares();
+        TrainingResult result = Trainer.builder().registries(none()).loss(halfSse)
+                .optimizer(TestOptimizers.momentum(0, 0)).epochs(1)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onBatchEnd(TrainingContext c, int epoch, int batch, double loss) {
+                        batchLosses.add(loss);
+                    }
+                }).build().fit(net(1), blobs(30, 1, 10));
+
+        // lr 0 keeps the weights, so the three batch values are three parts of one sum
+        assertThat(result.history().last().trainLoss())
+                .isEqualTo(batchLosses.get(0) + batchLosses.get(1) + batchLosses.get(2));
+    }
+
+    @Test
     void missingLoss_isReportedWithTheFix() {
         assertThatThrownBy(() -> Trainer.builder().registries(none()).optimizer(TestOptimizers.momentum(0.1, 0))
                 .build()).hasMessageContaining("needs a loss");
