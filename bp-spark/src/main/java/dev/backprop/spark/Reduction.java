@@ -1,5 +1,7 @@
 package dev.backprop.spark;
 
+import dev.backprop.core.spi.BatchReduction;
+
 /**
  * How a loss reduces the per-sample losses ℓ_i of a batch to one number, which decides how the shards' losses and
  * gradients add up to the global batch's. A global batch of B samples is split into shards s of m_s samples
@@ -35,4 +37,9 @@ public enum Reduction {
      * @param batchRows B, the batch's samples
      */
     abstract double shardWeight(int shardRows, int batchRows);
+
+    /** The reduction a loss declares. */
+    static Reduction of(BatchReduction declared) {
+        return declared == BatchReduction.SUM ? SUM : MEAN;
+    }
 }

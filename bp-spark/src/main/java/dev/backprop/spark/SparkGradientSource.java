@@ -42,7 +42,9 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
     private final ShardedSamples samples;
     private final JavaSparkContext context;
     private final BatchPlan batching;
+    /** The reduction the user chose, or null to take the loss's own {@link Loss#batchReduction()}. */
     private final Reduction reduction;
+    private Reduction activeReduction = Reduction.MEAN;
     private final Registries registries;
 
     private Broadcast<EpochPlan> plan;
@@ -68,9 +70,12 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         return batching;
     }
 
-    /** How the loss reduces a batch, which decides how the partitions' results are added. */
+    /**
+     * How the loss reduces a batch, which decides how the partitions' results are added: the builder's choice,
+     * or else what the loss of the last step declared.
+     */
     public Reduction reduction() {
-        return reduction;
+        return reduction != null ? reduction : activeReduction;
     }
 
     /** Fixes the epoch's global batches and broadcasts them; returns their number. */
@@ -134,7 +139,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         double loss = 0;
         for (int s = 0; s < parts.size(); s++) {
             ShardGradient part = parts.get(s);
-            double w = reduction.shardWeight(part.rows(), batchRows);
+            double w = activeReduction.shardWeight(part.rows(), batchRows);
             double[] g = part.gradient();
             int offset = 0;
             for (Parameter p : parameters) {
@@ -172,7 +177,8 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
                 throw new IllegalArgumentException("The network takes " + network.inputSize()
                         + " inputs but the samples have " + samples.featureCount() + " features");
             }
-            TrainingSetup next = DriverChecks.setup(network, loss, null, reduction, registries);
+            activeReduction = reduction != null ? reduction : Reduction.of(loss.batchReduction());
+            TrainingSetup next = DriverChecks.setup(network, loss, null, activeReduction, registries);
             destroy(setup);
             setup = context.broadcast(next);
             setupKey = key;
@@ -205,7 +211,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
 
         private final ShardedSamples samples;
         private BatchPlan plan = BatchPlan.of(32, 0);
-        private Reduction reduction = Reduction.MEAN;
+        private Reduction reduction;
         private Registries registries;
 
         private Builder(ShardedSamples samples) {
@@ -242,7 +248,10 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
             return this;
         }
 
-        /** How the loss reduces a batch; {@link Reduction#MEAN} by default. */
+        /**
+         * How the loss reduces a batch; by default what the loss declares ({@link Loss#batchReduction()}), so
+         * this is needed only for a plug-in loss that declares it wrongly.
+         */
         public Builder reduction(Reduction reduction) {
             this.reduction = Objects.requireNonNull(reduction, "reduction");
             return this;
