@@ -7,6 +7,7 @@ module dev.backprop.core {
     requires transitive ejml.ddense;
     requires org.slf4j;
 
+    exports dev.backprop.core.backend;
     exports dev.backprop.core.data;
     exports dev.backprop.core.eval;
     exports dev.backprop.core.gradcheck;
@@ -20,6 +21,7 @@ module dev.backprop.core {
 
     uses dev.backprop.core.spi.ActivationProvider;
     uses dev.backprop.core.spi.LossProvider;
+    uses dev.backprop.core.spi.MatrixBackendProvider;
     uses dev.backprop.core.spi.OptimizerProvider;
     uses dev.backprop.core.spi.ScheduleProvider;
 }

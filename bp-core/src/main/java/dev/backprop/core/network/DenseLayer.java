@@ -3,6 +3,7 @@ package dev.backprop.core.network;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.FusedGradient;
+import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,12 +17,16 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * their arrays, so a step of steady-state training allocates nothing.
  *
  * <p>Shapes for a batch of n samples: X n × in, W in × out, b 1 × out, Z and A n × out.
+ *
+ * <p>The three matrix products ({@code X W}, {@code Xᵀ dZ}, {@code dZ Wᵀ}) go through the network's
+ * {@link MatrixBackend}; the element-wise work (bias, activation, dropout) is done here.
  */
 public final class DenseLayer {
 
     private final int index;
     private final LayerSpec spec;
     private final Activation activation;
+    private final MatrixBackend backend;
 
     private final DMatrixRMaj weights;
     private final DMatrixRMaj weightGradient;
@@ -41,10 +46,11 @@ public final class DenseLayer {
     private final DMatrixRMaj inputGradient;
     private boolean dropoutActive;
 
-    DenseLayer(int index, LayerSpec spec, Activation activation) {
+    DenseLayer(int index, LayerSpec spec, Activation activation, MatrixBackend backend) {
         this.index = index;
         this.spec = spec;
         this.activation = activation;
+        this.backend = backend;
         this.weights = new DMatrixRMaj(spec.in(), spec.out());
         this.weightGradient = new DMatrixRMaj(spec.in(), spec.out());
         this.bias = spec.bias() ? new DMatrixRMaj(1, spec.out()) : null;
@@ -192,7 +198,7 @@ public final class DenseLayer {
         int n = x.numRows;
         int out = spec.out();
         // Z = X W
-        CommonOps_DDRM.mult(x, weights, z);
+        backend.mult(x, weights, z);
         if (bias != null) {
             // Z += 1 b  (b added to every row)
             double[] zd = z.data;
@@ -258,14 +264,14 @@ public final class DenseLayer {
 
     private void backwardFromDelta(boolean wantInputGradient) {
         // dW = X^T dZ
-        CommonOps_DDRM.multTransA(input, dz, weightGradient);
+        backend.multTransA(input, dz, weightGradient);
         if (bias != null) {
             // db = 1^T dZ  (column sums)
             CommonOps_DDRM.sumCols(dz, biasGradient);
         }
         if (wantInputGradient) {
             // dX = dZ W^T
-            CommonOps_DDRM.multTransB(dz, weights, inputGradient);
+            backend.multTransB(dz, weights, inputGradient);
         }
     }
 }

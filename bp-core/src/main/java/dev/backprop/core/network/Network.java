@@ -6,6 +6,7 @@ import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.Parameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,6 +24,9 @@ import org.ejml.data.DMatrixRMaj;
  *              dW_l = A_{l−1}^T dZ_l,   db_l = 1^T dZ_l,   dA_{l−1} = dZ_l W_l^T,   dZ_{l−1} = J_f(Z_{l−1})^T dA_{l−1}
  * </pre>
  *
+ * <p>The matrix products of both passes run on the network's {@link MatrixBackend}, chosen when the network
+ * is built (see {@link NetworkBuilder#backend(String)}).
+ *
  * <p>The network owns the workspaces of both passes; matrices it returns ({@link #forward}, gradients) are
  * its own and are overwritten by the next call. Not thread-safe: use one network per thread, e.g. with
  * {@link #copy()}.
@@ -30,6 +34,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class Network {
 
     private final NetworkSpec spec;
+    private final MatrixBackend backend;
     private final List<DenseLayer> layers;
     private final List<Parameter> parameters;
     private final DMatrixRMaj outputGradient = new DMatrixRMaj(1, 1);
@@ -48,9 +53,12 @@ public final class Network {
      * @param initializer fills each W
      * @param seed        layer l draws its weights from {@code Rng.derive(seed, l)}
      * @param dropoutSeed dropout masks of step s are drawn from {@code Rng.derive(dropoutSeed, s)}
+     * @param backend     computes the matrix products of every layer
      */
-    Network(NetworkSpec spec, List<Activation> activations, Initializer initializer, long seed, long dropoutSeed) {
+    Network(NetworkSpec spec, List<Activation> activations, Initializer initializer, long seed, long dropoutSeed,
+            MatrixBackend backend) {
         this.spec = spec;
+        this.backend = Objects.requireNonNull(backend, "backend");
         if (activations.size() != spec.layers().size()) {
             throw new IllegalArgumentException(spec.layers().size() + " layers but " + activations.size()
                     + " activations");
@@ -59,7 +67,7 @@ public final class Network {
         List<Parameter> params = new ArrayList<>();
         boolean dropout = false;
         for (int i = 0; i < spec.layers().size(); i++) {
-            DenseLayer layer = new DenseLayer(i, spec.layers().get(i), activations.get(i));
+            DenseLayer layer = new DenseLayer(i, spec.layers().get(i), activations.get(i), backend);
             initializer.fill(layer.weights(), new Rng(Rng.derive(seed, i)));
             built.add(layer);
             params.addAll(layer.parameters());
@@ -84,6 +92,11 @@ public final class Network {
     /** The architecture. */
     public NetworkSpec spec() {
         return spec;
+    }
+
+    /** The backend that computes the matrix products of every layer. */
+    public MatrixBackend backend() {
+        return backend;
     }
 
     /** The layers, in order. */
@@ -261,13 +274,13 @@ public final class Network {
     }
 
     /**
-     * An independent network with the same architecture, activations and parameter values, and its own
-     * workspaces.
+     * An independent network with the same architecture, activations, parameter values and matrix backend,
+     * and its own workspaces.
      */
     public Network copy() {
         List<Activation> activations = new ArrayList<>();
         layers.forEach(l -> activations.add(l.activation()));
-        Network copy = new Network(spec, activations, (w, rng) -> { }, 0, dropoutSeed);
+        Network copy = new Network(spec, activations, (w, rng) -> { }, 0, dropoutSeed, backend);
         copy.copyParametersFrom(this);
         return copy;
     }

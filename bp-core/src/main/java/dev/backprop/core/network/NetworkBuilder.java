@@ -1,11 +1,13 @@
 package dev.backprop.core.network;
 
+import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.init.Initializer;
 import dev.backprop.core.init.Initializers;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.MatrixBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,10 @@ import java.util.Objects;
  *         .seed(42)
  *         .build();
  * }</pre>
+ *
+ * <p>The matrix backend is, in order: the one given to {@link #backend(MatrixBackend)} or named in
+ * {@link #backend(String)}; else the JVM-wide {@link MatrixBackends#defaultBackend()}, which honours the system
+ * property {@code bp.backend} and otherwise takes the available backend with the highest priority.
  */
 public final class NetworkBuilder {
 
@@ -32,6 +38,8 @@ public final class NetworkBuilder {
     private int inputSize = -1;
     private Initializer initializer = Initializers.xavierUniform();
     private long seed = 0;
+    private MatrixBackend backend;
+    private String backendName;
 
     NetworkBuilder(Registries registries) {
         this.registries = registries;
@@ -124,13 +132,36 @@ public final class NetworkBuilder {
         return this;
     }
 
+    /**
+     * The matrix backend by name, e.g. {@code ejml} or {@code blas}, found with
+     * {@link MatrixBackends#discover()} when the network is built. Without this call the default applies (see
+     * the class comment).
+     */
+    public NetworkBuilder backend(String name) {
+        this.backendName = Objects.requireNonNull(name, "backend name");
+        this.backend = null;
+        return this;
+    }
+
+    /** The matrix backend to use, e.g. one made with {@link MatrixBackends#create(String)}. */
+    public NetworkBuilder backend(MatrixBackend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.backendName = null;
+        return this;
+    }
+
     /** The registries that resolve activation names. */
     public NetworkBuilder registries(Registries registries) {
         this.registries = Objects.requireNonNull(registries, "registries");
         return this;
     }
 
-    /** Builds the network, creating named activations from the registries. */
+    /**
+     * Builds the network, creating named activations from the registries.
+     *
+     * @throws IllegalArgumentException if a backend was named that is not installed, listing those that are
+     * @throws IllegalStateException    if the named backend cannot run here
+     */
     public Network build() {
         NetworkSpec spec = new NetworkSpec(specs);
         List<Activation> activations = new ArrayList<>();
@@ -138,7 +169,17 @@ public final class NetworkBuilder {
             Activation given = givenActivations.get(i);
             activations.add(given != null ? given : registries().activations().create(specs.get(i).activation()));
         }
-        return new Network(spec, activations, initializer, Rng.derive(seed, 0), Rng.derive(seed, 1));
+        return new Network(spec, activations, initializer, Rng.derive(seed, 0), Rng.derive(seed, 1), backend());
+    }
+
+    private MatrixBackend backend() {
+        if (backend != null) {
+            return backend;
+        }
+        if (backendName != null) {
+            return MatrixBackends.discover().create(backendName);
+        }
+        return MatrixBackends.defaultBackend();
     }
 
     private Registries registries() {
@@ -160,13 +201,14 @@ public final class NetworkBuilder {
 
     /**
      * A network for an architecture, e.g. one read from a model file, with activations from the registries and
-     * weights drawn as {@link #build()} would.
+     * weights drawn as {@link #build()} would, on the default matrix backend.
      */
     public static Network fromSpec(NetworkSpec spec, Registries registries, Initializer initializer, long seed) {
         List<Activation> activations = new ArrayList<>();
         for (LayerSpec layer : spec.layers()) {
             activations.add(registries.activations().create(layer.activation()));
         }
-        return new Network(spec, activations, initializer, Rng.derive(seed, 0), Rng.derive(seed, 1));
+        return new Network(spec, activations, initializer, Rng.derive(seed, 0), Rng.derive(seed, 1),
+                MatrixBackends.defaultBackend());
     }
 }
