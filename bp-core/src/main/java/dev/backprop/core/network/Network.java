@@ -278,9 +278,22 @@ public final class Network {
      * and its own workspaces.
      */
     public Network copy() {
+        return withDropoutSeed(dropoutSeed);
+    }
+
+    /** The seed of the dropout masks: the masks of step s are drawn from {@code Rng.derive(dropoutSeed, s)}. */
+    public long dropoutSeed() {
+        return dropoutSeed;
+    }
+
+    /**
+     * A {@link #copy()} whose dropout masks come from another seed; checkpoints use it to give a reloaded network
+     * the masks of the run that saved it.
+     */
+    public Network withDropoutSeed(long seed) {
         List<Activation> activations = new ArrayList<>();
         layers.forEach(l -> activations.add(l.activation()));
-        Network copy = new Network(spec, activations, (w, rng) -> { }, 0, dropoutSeed, backend);
+        Network copy = new Network(spec, activations, (w, rng) -> { }, 0, seed, backend);
         copy.copyParametersFrom(this);
         return copy;
     }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Checkpoints as ordinary bp model files ({@link ModelFile}): the network's weights and loss as in any model
  * file, and the training state besides:
  * <ul>
- * <li>metadata {@code checkpoint.epochs-done}, {@code checkpoint.step}, {@code checkpoint.optimizer},
+ * <li>metadata {@code checkpoint.epochs-done}, {@code checkpoint.step}, {@code checkpoint.dropout-seed} (so a
+ *     reloaded network draws the same dropout masks), {@code checkpoint.optimizer},
  *     {@code checkpoint.schedule}, {@code checkpoint.best-value}, {@code checkpoint.best-epoch},
  *     {@code checkpoint.epochs-without-improvement}, {@code checkpoint.schedule-state.<key>};</li>
  * <li>arrays {@code optimizer/<state key>} (the optimizer's state), {@code best/<parameter>} (early stopping's
@@ -74,6 +75,7 @@ public final class Checkpoints {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(PREFIX + "epochs-done", Integer.toString(state.epochsDone()));
         meta.put(PREFIX + "step", Long.toString(state.step()));
+        meta.put(PREFIX + "dropout-seed", Long.toString(network.dropoutSeed()));
         meta.put(PREFIX + "optimizer", trainer.optimizer().spec().toString());
         if (trainer.schedule() != null) {
             meta.put(PREFIX + "schedule", trainer.schedule().spec().toString());
@@ -128,7 +130,10 @@ public final class Checkpoints {
                     Integer.parseInt(required(meta, "best-epoch", where)),
                     Integer.parseInt(required(meta, "epochs-without-improvement", where)),
                     best);
-            return new Checkpoint(doc.network(), loss, optimizer, schedule, state);
+            String dropoutSeed = meta.get(PREFIX + "dropout-seed");
+            Network network = dropoutSeed == null ? doc.network()
+                    : doc.network().withDropoutSeed(Long.parseLong(dropoutSeed));
+            return new Checkpoint(network, loss, optimizer, schedule, state);
         } catch (IllegalArgumentException e) {
             // NumberFormatException included: a value that does not read, or an invalid state
             throw new ModelFileException(where + e.getMessage(), e);

@@ -98,6 +98,25 @@ class CheckpointTest {
     }
 
     @Test
+    void runWithDropout_resumedFromACheckpoint_drawsTheSameMasks_andEndsBitIdentical() throws Exception {
+        java.util.function.Supplier<Network> dropoutNet = () -> Network.builder(registries()).input(2)
+                .dense(8, "tanh").dropout(0.3).dense(3, "softmax").seed(21).build();
+        Network whole = dropoutNet.get();
+        trainer(4).build().fit(whole, TrainerTest.blobs(60, 5, 16));
+
+        Path file = dir.resolve("dropout.bp");
+        trainer(2).checkpoints(Checkpoints.every(1, file)).build().fit(dropoutNet.get(), TrainerTest.blobs(60, 5, 16));
+        Checkpoint checkpoint = Checkpoints.load(file, registries());
+        trainer(4).build().resume(checkpoint.network(), TrainerTest.blobs(60, 5, 16), checkpoint.state());
+
+        assertThat(checkpoint.network().dropoutSeed()).isEqualTo(whole.dropoutSeed());
+        for (int i = 0; i < whole.parameters().size(); i++) {
+            assertThat(checkpoint.network().parameters().get(i).value().data)
+                    .containsExactly(whole.parameters().get(i).value().data);
+        }
+    }
+
+    @Test
     void checkpointWithOtherOptimizerSettings_isRefusedOnResume() throws Exception {
         Path file = dir.resolve("run.bp");
         trainer(1).checkpoints(Checkpoints.every(1, file)).build().fit(net(), TrainerTest.blobs(30, 4, 10));
