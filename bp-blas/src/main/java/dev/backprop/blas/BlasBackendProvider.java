@@ -10,7 +10,7 @@ import dev.backprop.core.spi.MatrixBackendProvider;
  *
  * <p>netlib-java's pure-Java {@code VectorBLAS} is deliberately not used as a fallback: it needs
  * {@code --add-modules jdk.incubator.vector}, and bp's own pure-Java backend is as fast on the products of a
- * dense network (see the bp-bench results).
+ * dense network, or faster (see the bp-bench README).
  */
 public final class BlasBackendProvider implements MatrixBackendProvider {
 
