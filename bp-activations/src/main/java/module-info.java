@@ -7,20 +7,20 @@ module dev.backprop.activations {
     exports dev.backprop.activations;
 
     provides dev.backprop.core.spi.ActivationProvider with
-            dev.backprop.activations.Identity.Provider,
-            dev.backprop.activations.Sigmoid.Provider,
-            dev.backprop.activations.Tanh.Provider,
-            dev.backprop.activations.Relu.Provider,
-            dev.backprop.activations.LeakyRelu.Provider,
-            dev.backprop.activations.Elu.Provider,
-            dev.backprop.activations.Selu.Provider,
-            dev.backprop.activations.Gelu.Provider,
-            dev.backprop.activations.Softplus.Provider,
-            dev.backprop.activations.Softsign.Provider,
-            dev.backprop.activations.Swish.Provider,
-            dev.backprop.activations.Mish.Provider,
-            dev.backprop.activations.HardSigmoid.Provider,
-            dev.backprop.activations.HardTanh.Provider,
-            dev.backprop.activations.Softmax.Provider,
-            dev.backprop.activations.LogSoftmax.Provider;
+            dev.backprop.activations.IdentityProvider,
+            dev.backprop.activations.SigmoidProvider,
+            dev.backprop.activations.TanhProvider,
+            dev.backprop.activations.ReluProvider,
+            dev.backprop.activations.LeakyReluProvider,
+            dev.backprop.activations.EluProvider,
+            dev.backprop.activations.SeluProvider,
+            dev.backprop.activations.GeluProvider,
+            dev.backprop.activations.SoftplusProvider,
+            dev.backprop.activations.SoftsignProvider,
+            dev.backprop.activations.SwishProvider,
+            dev.backprop.activations.MishProvider,
+            dev.backprop.activations.HardSigmoidProvider,
+            dev.backprop.activations.HardTanhProvider,
+            dev.backprop.activations.SoftmaxProvider,
+            dev.backprop.activations.LogSoftmaxProvider;
 }

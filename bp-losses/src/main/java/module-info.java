@@ -6,14 +6,14 @@ module dev.backprop.losses {
     exports dev.backprop.losses;
 
     provides dev.backprop.core.spi.LossProvider with
-            dev.backprop.losses.Mse.Provider,
-            dev.backprop.losses.Mae.Provider,
-            dev.backprop.losses.HalfSse.Provider,
-            dev.backprop.losses.Huber.Provider,
-            dev.backprop.losses.BinaryCrossEntropy.Provider,
-            dev.backprop.losses.BinaryCrossEntropyWithLogits.Provider,
-            dev.backprop.losses.CategoricalCrossEntropy.Provider,
-            dev.backprop.losses.SoftmaxCrossEntropy.Provider,
-            dev.backprop.losses.KlDivergence.Provider,
-            dev.backprop.losses.Hinge.Provider;
+            dev.backprop.losses.MseProvider,
+            dev.backprop.losses.MaeProvider,
+            dev.backprop.losses.HalfSseProvider,
+            dev.backprop.losses.HuberProvider,
+            dev.backprop.losses.BinaryCrossEntropyProvider,
+            dev.backprop.losses.BinaryCrossEntropyWithLogitsProvider,
+            dev.backprop.losses.CategoricalCrossEntropyProvider,
+            dev.backprop.losses.SoftmaxCrossEntropyProvider,
+            dev.backprop.losses.KlDivergenceProvider,
+            dev.backprop.losses.HingeProvider;
 }

@@ -50,28 +50,4 @@ public final class Elu extends ElementwiseActivation {
     double derivative(double z, double a) {
         return z > 0 ? 1.0 : alpha * Math.exp(z);
     }
-
-    /** Creates {@link Elu}; parameter {@code alpha} (default 1.0). */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "exponential linear unit: z for z > 0, alpha * (exp(z) - 1) otherwise (default alpha 1)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of(ALPHA));
-            return new Elu(Parameters.nonNegative(NAME, config, ALPHA, DEFAULT_ALPHA));
-        }
-    }
 }

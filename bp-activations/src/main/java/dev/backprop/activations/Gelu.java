@@ -77,33 +77,4 @@ public final class Gelu extends ElementwiseActivation {
         double density = ONE_OVER_SQRT_2PI * Math.exp(-0.5 * z * z);
         return ErrorFunction.normalCdf(z) + z * density;
     }
-
-    /** Creates {@link Gelu}; parameter {@code approximate}: {@code none} (default) or {@code tanh}. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "Gaussian error linear unit z * Phi(z); approximate=tanh for the tanh approximation";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of(APPROXIMATE));
-            String form = config.getString(APPROXIMATE, EXACT).strip().toLowerCase(Locale.ROOT);
-            if (!form.equals(EXACT) && !form.equals(TANH)) {
-                throw new IllegalArgumentException(NAME + " " + APPROXIMATE + " must be '" + EXACT + "' or '" + TANH
-                        + "', got '" + config.getString(APPROXIMATE, "") + "'");
-            }
-            return new Gelu(form.equals(TANH));
-        }
-    }
 }

@@ -34,28 +34,4 @@ public final class HardSigmoid extends ElementwiseActivation {
     double derivative(double z, double a) {
         return z > -3.0 && z < 3.0 ? 1.0 / 6.0 : 0.0;
     }
-
-    /** Creates {@link HardSigmoid}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "hard sigmoid relu6(z + 3) / 6 (PyTorch's convention), into [0, 1]";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new HardSigmoid();
-        }
-    }
 }

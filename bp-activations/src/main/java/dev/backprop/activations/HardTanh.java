@@ -59,28 +59,4 @@ public final class HardTanh extends ElementwiseActivation {
     double derivative(double z, double a) {
         return z > lo && z < hi ? 1.0 : 0.0;
     }
-
-    /** Creates {@link HardTanh}; parameters {@code min} (default −1) and {@code max} (default 1). */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "hard tanh: z clipped to [min, max] (default [-1, 1])";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of(MIN, MAX));
-            return new HardTanh(Parameters.finite(NAME, config, MIN, -1.0), Parameters.finite(NAME, config, MAX, 1.0));
-        }
-    }
 }

@@ -33,33 +33,4 @@ public final class Identity extends ElementwiseActivation {
     double derivative(double z, double a) {
         return 1.0;
     }
-
-    /** Creates {@link Identity}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return Set.of("linear");
-        }
-
-        @Override
-        public String description() {
-            return "f(z) = z, for regression outputs and losses on raw scores";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Identity();
-        }
-    }
 }

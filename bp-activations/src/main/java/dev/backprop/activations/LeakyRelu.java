@@ -49,28 +49,4 @@ public final class LeakyRelu extends ElementwiseActivation {
     double derivative(double z, double a) {
         return z > 0 ? 1.0 : alpha;
     }
-
-    /** Creates {@link LeakyRelu}; parameter {@code alpha} (default 0.01). */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "z for z > 0, alpha * z otherwise (alpha >= 0, default 0.01)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of(ALPHA));
-            return new LeakyRelu(Parameters.nonNegative(NAME, config, ALPHA, DEFAULT_ALPHA));
-        }
-    }
 }

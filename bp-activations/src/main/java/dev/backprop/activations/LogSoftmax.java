@@ -92,28 +92,4 @@ public final class LogSoftmax implements Activation {
     public String toString() {
         return NAME;
     }
-
-    /** Creates {@link LogSoftmax}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "log of the softmax of each row, z_j - log sum_i exp(z_i), computed max-shifted";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new LogSoftmax();
-        }
-    }
 }

@@ -33,28 +33,4 @@ public final class Mish extends ElementwiseActivation {
         double t = Math.tanh(Logistic.softplus(z));
         return t + z * (1.0 - t * t) * Logistic.sigmoid(z);
     }
-
-    /** Creates {@link Mish}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "mish z * tanh(softplus(z))";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Mish();
-        }
-    }
 }

@@ -32,28 +32,4 @@ public final class Relu extends ElementwiseActivation {
     double derivative(double z, double a) {
         return z > 0 ? 1.0 : 0.0;
     }
-
-    /** Creates {@link Relu}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "rectified linear unit max(0, z)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Relu();
-        }
-    }
 }

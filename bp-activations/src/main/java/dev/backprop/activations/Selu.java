@@ -37,28 +37,4 @@ public final class Selu extends ElementwiseActivation {
     double derivative(double z, double a) {
         return z > 0 ? LAMBDA : LAMBDA * ALPHA * Math.exp(z);
     }
-
-    /** Creates {@link Selu}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "scaled exponential linear unit with the self-normalising constants of Klambauer et al.";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Selu();
-        }
-    }
 }

@@ -42,28 +42,4 @@ public final class Sigmoid extends ElementwiseActivation {
     public Optional<StandardActivation> standardForm() {
         return Optional.of(StandardActivation.SIGMOID);
     }
-
-    /** Creates {@link Sigmoid}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "logistic sigmoid 1 / (1 + exp(-z)), into (0, 1)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Sigmoid();
-        }
-    }
 }

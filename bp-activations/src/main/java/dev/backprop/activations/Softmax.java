@@ -106,28 +106,4 @@ public final class Softmax implements Activation {
     public String toString() {
         return NAME;
     }
-
-    /** Creates {@link Softmax}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "softmax of each row, exp(z_j) / sum_i exp(z_i), computed max-shifted";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Softmax();
-        }
-    }
 }

@@ -32,28 +32,4 @@ public final class Softplus extends ElementwiseActivation {
     double derivative(double z, double a) {
         return Logistic.sigmoid(z);
     }
-
-    /** Creates {@link Softplus}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "softplus log(1 + exp(z)), a smooth relu";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Softplus();
-        }
-    }
 }

@@ -33,28 +33,4 @@ public final class Softsign extends ElementwiseActivation {
         double d = 1.0 + Math.abs(z);
         return 1.0 / (d * d);
     }
-
-    /** Creates {@link Softsign}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "softsign z / (1 + |z|), into (-1, 1)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Softsign();
-        }
-    }
 }

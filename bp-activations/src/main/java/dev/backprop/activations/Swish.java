@@ -33,33 +33,4 @@ public final class Swish extends ElementwiseActivation {
     double derivative(double z, double a) {
         return Logistic.sigmoid(z) + a * Logistic.sigmoid(-z);
     }
-
-    /** Creates {@link Swish}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return Set.of("silu");
-        }
-
-        @Override
-        public String description() {
-            return "swish / SiLU z * sigmoid(z)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Swish();
-        }
-    }
 }

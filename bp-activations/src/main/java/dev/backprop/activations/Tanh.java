@@ -31,28 +31,4 @@ public final class Tanh extends ElementwiseActivation {
     double derivative(double z, double a) {
         return 1.0 - a * a;
     }
-
-    /** Creates {@link Tanh}; takes no parameters. */
-    public static final class Provider implements ActivationProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "hyperbolic tangent, into (-1, 1)";
-        }
-
-        @Override
-        public Activation create(Config config) {
-            config.requireOnly("activation '" + NAME + "'", Set.of());
-            return new Tanh();
-        }
-    }
 }

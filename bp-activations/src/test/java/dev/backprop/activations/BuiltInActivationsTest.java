@@ -39,10 +39,10 @@ class BuiltInActivationsTest {
         for (var info : Registries.discover().activations().providers()) {
             all.add(Arguments.of(info.provider(), Config.empty()));
         }
-        all.add(Arguments.of(new LeakyRelu.Provider(), Config.of("alpha", 0.2)));
-        all.add(Arguments.of(new Elu.Provider(), Config.of("alpha", 0.5)));
-        all.add(Arguments.of(new Gelu.Provider(), Config.of("approximate", "tanh")));
-        all.add(Arguments.of(new HardTanh.Provider(), Config.of("min", -2, "max", 0.5)));
+        all.add(Arguments.of(new LeakyReluProvider(), Config.of("alpha", 0.2)));
+        all.add(Arguments.of(new EluProvider(), Config.of("alpha", 0.5)));
+        all.add(Arguments.of(new GeluProvider(), Config.of("approximate", "tanh")));
+        all.add(Arguments.of(new HardTanhProvider(), Config.of("min", -2, "max", 0.5)));
         return all.stream();
     }
 

@@ -15,7 +15,7 @@ class EluTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Elu.Provider();
+        return new EluProvider();
     }
 
     @Override
@@ -43,7 +43,7 @@ class EluTest extends ActivationContract {
 
     @Test
     void elu_negativeAlpha_isRefused() {
-        assertThatThrownBy(() -> new Elu.Provider().create(Config.of("alpha", -0.5)))
+        assertThatThrownBy(() -> new EluProvider().create(Config.of("alpha", -0.5)))
                 .hasMessage("elu alpha must be ≥ 0, got -0.5");
     }
 }

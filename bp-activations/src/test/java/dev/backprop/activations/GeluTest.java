@@ -16,7 +16,7 @@ class GeluTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Gelu.Provider();
+        return new GeluProvider();
     }
 
     @Override
@@ -72,7 +72,7 @@ class GeluTest extends ActivationContract {
 
     @Test
     void gelu_unknownApproximation_isRefusedNamingTheChoices() {
-        assertThatThrownBy(() -> new Gelu.Provider().create(Config.of("approximate", "sigmoid")))
+        assertThatThrownBy(() -> new GeluProvider().create(Config.of("approximate", "sigmoid")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("gelu approximate must be 'none' or 'tanh', got 'sigmoid'");
     }

@@ -11,7 +11,7 @@ class HardSigmoidTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new HardSigmoid.Provider();
+        return new HardSigmoidProvider();
     }
 
     @Override

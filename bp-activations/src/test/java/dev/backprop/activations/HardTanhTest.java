@@ -14,7 +14,7 @@ class HardTanhTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new HardTanh.Provider();
+        return new HardTanhProvider();
     }
 
     @Override
@@ -38,7 +38,7 @@ class HardTanhTest extends ActivationContract {
 
     @Test
     void hardTanh_minNotBelowMax_isRefused() {
-        assertThatThrownBy(() -> new HardTanh.Provider().create(Config.of("min", 1, "max", -1)))
+        assertThatThrownBy(() -> new HardTanhProvider().create(Config.of("min", 1, "max", -1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("hard-tanh min must be < max, got min=1.0, max=-1.0");
     }

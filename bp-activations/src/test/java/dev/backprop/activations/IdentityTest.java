@@ -11,7 +11,7 @@ class IdentityTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Identity.Provider();
+        return new IdentityProvider();
     }
 
     @Test

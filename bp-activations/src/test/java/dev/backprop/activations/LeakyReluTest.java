@@ -14,7 +14,7 @@ class LeakyReluTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new LeakyRelu.Provider();
+        return new LeakyReluProvider();
     }
 
     @Override
@@ -38,17 +38,17 @@ class LeakyReluTest extends ActivationContract {
     @Test
     void leakyRelu_defaults_toAlpha0point01() {
         // PyTorch's default negative_slope is 0.01
-        assertThat(new LeakyRelu.Provider().create(Config.empty()).config()).isEqualTo(Config.of("alpha", "0.01"));
+        assertThat(new LeakyReluProvider().create(Config.empty()).config()).isEqualTo(Config.of("alpha", "0.01"));
     }
 
     @Test
     void leakyRelu_negativeAlpha_isRefusedNamingParameterAndValue() {
-        assertThatThrownBy(() -> new LeakyRelu.Provider().create(Config.of("alpha", -1)))
+        assertThatThrownBy(() -> new LeakyReluProvider().create(Config.of("alpha", -1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("leaky-relu alpha must be ≥ 0, got -1");
-        assertThatThrownBy(() -> new LeakyRelu.Provider().create(Config.of("alpha", "NaN")))
+        assertThatThrownBy(() -> new LeakyReluProvider().create(Config.of("alpha", "NaN")))
                 .hasMessageContaining("alpha").hasMessageContaining("NaN");
-        assertThatThrownBy(() -> new LeakyRelu.Provider().create(Config.of("alpha", "fast")))
+        assertThatThrownBy(() -> new LeakyReluProvider().create(Config.of("alpha", "fast")))
                 .hasMessage("Parameter 'alpha' must be a number, got 'fast'");
     }
 }

@@ -11,7 +11,7 @@ class LogSoftmaxTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new LogSoftmax.Provider();
+        return new LogSoftmaxProvider();
     }
 
     @Test

@@ -11,7 +11,7 @@ class MishTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Mish.Provider();
+        return new MishProvider();
     }
 
     @Test

@@ -11,7 +11,7 @@ class ReluTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Relu.Provider();
+        return new ReluProvider();
     }
 
     @Override

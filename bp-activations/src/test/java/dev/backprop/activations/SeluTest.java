@@ -12,7 +12,7 @@ class SeluTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Selu.Provider();
+        return new SeluProvider();
     }
 
     @Override

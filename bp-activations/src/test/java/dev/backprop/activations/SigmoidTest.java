@@ -11,7 +11,7 @@ class SigmoidTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Sigmoid.Provider();
+        return new SigmoidProvider();
     }
 
     @Test

@@ -12,7 +12,7 @@ class SoftmaxTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Softmax.Provider();
+        return new SoftmaxProvider();
     }
 
     @Test

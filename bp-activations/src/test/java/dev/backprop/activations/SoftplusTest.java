@@ -11,7 +11,7 @@ class SoftplusTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Softplus.Provider();
+        return new SoftplusProvider();
     }
 
     @Test

@@ -10,7 +10,7 @@ class SoftsignTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Softsign.Provider();
+        return new SoftsignProvider();
     }
 
     @Test

@@ -12,7 +12,7 @@ class SwishTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Swish.Provider();
+        return new SwishProvider();
     }
 
     @Test

@@ -11,7 +11,7 @@ class TanhTest extends ActivationContract {
 
     @Override
     protected ActivationProvider provider() {
-        return new Tanh.Provider();
+        return new TanhProvider();
     }
 
     @Test

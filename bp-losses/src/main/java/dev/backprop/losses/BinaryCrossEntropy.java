@@ -88,33 +88,4 @@ public final class BinaryCrossEntropy extends AbstractLoss {
         return outputActivation.standardForm().orElse(null) == StandardActivation.SIGMOID
                 ? Optional.of(FUSED) : Optional.empty();
     }
-
-    /** Creates {@link BinaryCrossEntropy}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return Set.of("bce");
-        }
-
-        @Override
-        public String description() {
-            return "binary cross-entropy on probabilities (clamped to [1e-12, 1 - 1e-12]), mean over rows";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new BinaryCrossEntropy();
-        }
-    }
 }

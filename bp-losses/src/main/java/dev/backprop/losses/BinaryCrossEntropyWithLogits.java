@@ -66,33 +66,4 @@ public final class BinaryCrossEntropyWithLogits extends AbstractLoss {
             grad.data[i] = (sigma - target.data[i]) * inverseN;
         }
     }
-
-    /** Creates {@link BinaryCrossEntropyWithLogits}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return Set.of("bce-with-logits");
-        }
-
-        @Override
-        public String description() {
-            return "binary cross-entropy of sigmoid(z) computed stably from the logits z, mean over rows";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new BinaryCrossEntropyWithLogits();
-        }
-    }
 }

@@ -89,33 +89,4 @@ public final class CategoricalCrossEntropy extends AbstractLoss {
         return outputActivation.standardForm().orElse(null) == StandardActivation.SOFTMAX
                 ? Optional.of(FUSED) : Optional.empty();
     }
-
-    /** Creates {@link CategoricalCrossEntropy}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Set<String> aliases() {
-            return Set.of("cce");
-        }
-
-        @Override
-        public String description() {
-            return "categorical cross-entropy -sum t log p on probabilities (floored at 1e-12), mean over rows";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new CategoricalCrossEntropy();
-        }
-    }
 }

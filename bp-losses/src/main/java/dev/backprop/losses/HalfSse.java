@@ -59,28 +59,4 @@ public final class HalfSse extends AbstractLoss {
             grad.data[i] = output.data[i] - target.data[i];
         }
     }
-
-    /** Creates {@link HalfSse}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "half the sum of squared errors over the batch, 1/2 sum (y - t)^2, gradient y - t";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new HalfSse();
-        }
-    }
 }

@@ -64,28 +64,4 @@ public final class Hinge extends AbstractLoss {
             grad.data[i] = t * output.data[i] < 1 ? -t * scale : 0.0;
         }
     }
-
-    /** Creates {@link Hinge}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "hinge loss max(0, 1 - t y) for labels -1/+1, mean over all entries";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new Hinge();
-        }
-    }
 }

@@ -79,33 +79,4 @@ public final class Huber extends AbstractLoss {
             grad.data[i] = scale * d;
         }
     }
-
-    /** Creates {@link Huber}; parameter {@code delta} (default 1.0). */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "Huber loss, quadratic within delta (default 1) and linear beyond, mean over all entries";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of(DELTA));
-            double delta = config.getDouble(DELTA, DEFAULT_DELTA);
-            if (!(delta > 0) || Double.isInfinite(delta)) {
-                throw new IllegalArgumentException(NAME + " " + DELTA + " must be > 0 and finite, got "
-                        + config.getString(DELTA, ""));
-            }
-            return new Huber(delta);
-        }
-    }
 }

@@ -77,28 +77,4 @@ public final class KlDivergence extends AbstractLoss {
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
         return crossEntropy.fusedWith(outputActivation);
     }
-
-    /** Creates {@link KlDivergence}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "Kullback-Leibler divergence sum t log(t / p) of probabilities from targets, mean over rows";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new KlDivergence();
-        }
-    }
 }

@@ -91,28 +91,4 @@ public final class Mae extends AbstractLoss {
             out.data[i] = Math.abs(output.data[i] - target.data[i]);
         }
     }
-
-    /** Creates {@link Mae}; parameter {@code reduction}: {@code mean} (default), {@code sum} or {@code none}. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "mean absolute error |y - t|, reduction=mean (over all entries), sum or none";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of(Reduction.PARAMETER));
-            return new Mae(Reduction.parse(NAME, config.getString(Reduction.PARAMETER, "mean")));
-        }
-    }
 }

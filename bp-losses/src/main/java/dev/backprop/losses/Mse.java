@@ -97,28 +97,4 @@ public final class Mse extends AbstractLoss {
             out.data[i] = e * e;
         }
     }
-
-    /** Creates {@link Mse}; parameter {@code reduction}: {@code mean} (default), {@code sum} or {@code none}. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "mean squared error (y - t)^2, reduction=mean (over all entries), sum or none";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of(Reduction.PARAMETER));
-            return new Mse(Reduction.parse(NAME, config.getString(Reduction.PARAMETER, "mean")));
-        }
-    }
 }

@@ -179,29 +179,4 @@ public final class SoftmaxCrossEntropy extends AbstractLoss {
         }
         return (int) v;
     }
-
-    /** Creates {@link SoftmaxCrossEntropy}; takes no parameters. */
-    public static final class Provider implements LossProvider {
-
-        /** The provider, for {@link java.util.ServiceLoader}. */
-        public Provider() {
-        }
-
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public String description() {
-            return "cross-entropy of softmax(z) from the logits z, targets one-hot/distributions or class indices,"
-                    + " mean over rows";
-        }
-
-        @Override
-        public Loss create(Config config) {
-            config.requireOnly("loss '" + NAME + "'", Set.of());
-            return new SoftmaxCrossEntropy();
-        }
-    }
 }

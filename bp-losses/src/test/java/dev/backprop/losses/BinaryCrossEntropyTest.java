@@ -19,7 +19,7 @@ class BinaryCrossEntropyTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new BinaryCrossEntropy.Provider();
+        return new BinaryCrossEntropyProvider();
     }
 
     @Override

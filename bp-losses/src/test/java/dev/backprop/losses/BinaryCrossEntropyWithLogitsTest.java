@@ -13,7 +13,7 @@ class BinaryCrossEntropyWithLogitsTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new BinaryCrossEntropyWithLogits.Provider();
+        return new BinaryCrossEntropyWithLogitsProvider();
     }
 
     @Override

@@ -38,23 +38,23 @@ class BuiltInLossesTest {
     static Stream<Arguments> builtIns() {
         OutputDomain real = OutputDomain.real();
         return Stream.of(
-                Arguments.of(new Mse.Provider(), Config.empty(), real, TargetGenerator.real()),
-                Arguments.of(new Mse.Provider(), Config.of("reduction", "sum"), real, TargetGenerator.real()),
-                Arguments.of(new Mae.Provider(), Config.empty(), real, TargetGenerator.real()),
-                Arguments.of(new Mae.Provider(), Config.of("reduction", "none"), real, TargetGenerator.real()),
-                Arguments.of(new HalfSse.Provider(), Config.empty(), real, TargetGenerator.real()),
-                Arguments.of(new Huber.Provider(), Config.empty(), real, TargetGenerator.real()),
-                Arguments.of(new Huber.Provider(), Config.of("delta", 0.3), real, TargetGenerator.real()),
-                Arguments.of(new BinaryCrossEntropy.Provider(), Config.empty(), OutputDomain.probabilities(),
+                Arguments.of(new MseProvider(), Config.empty(), real, TargetGenerator.real()),
+                Arguments.of(new MseProvider(), Config.of("reduction", "sum"), real, TargetGenerator.real()),
+                Arguments.of(new MaeProvider(), Config.empty(), real, TargetGenerator.real()),
+                Arguments.of(new MaeProvider(), Config.of("reduction", "none"), real, TargetGenerator.real()),
+                Arguments.of(new HalfSseProvider(), Config.empty(), real, TargetGenerator.real()),
+                Arguments.of(new HuberProvider(), Config.empty(), real, TargetGenerator.real()),
+                Arguments.of(new HuberProvider(), Config.of("delta", 0.3), real, TargetGenerator.real()),
+                Arguments.of(new BinaryCrossEntropyProvider(), Config.empty(), OutputDomain.probabilities(),
                         TargetGenerator.binary()),
-                Arguments.of(new BinaryCrossEntropyWithLogits.Provider(), Config.empty(), real,
+                Arguments.of(new BinaryCrossEntropyWithLogitsProvider(), Config.empty(), real,
                         TargetGenerator.probabilities()),
-                Arguments.of(new CategoricalCrossEntropy.Provider(), Config.empty(), OutputDomain.probabilityRows(),
+                Arguments.of(new CategoricalCrossEntropyProvider(), Config.empty(), OutputDomain.probabilityRows(),
                         TargetGenerator.oneHot()),
-                Arguments.of(new SoftmaxCrossEntropy.Provider(), Config.empty(), real, TargetGenerator.classIndices()),
-                Arguments.of(new KlDivergence.Provider(), Config.empty(), OutputDomain.probabilityRows(),
+                Arguments.of(new SoftmaxCrossEntropyProvider(), Config.empty(), real, TargetGenerator.classIndices()),
+                Arguments.of(new KlDivergenceProvider(), Config.empty(), OutputDomain.probabilityRows(),
                         TargetGenerator.probabilityRows()),
-                Arguments.of(new Hinge.Provider(), Config.empty(), real, TargetGenerator.signs()));
+                Arguments.of(new HingeProvider(), Config.empty(), real, TargetGenerator.signs()));
     }
 
     @Test

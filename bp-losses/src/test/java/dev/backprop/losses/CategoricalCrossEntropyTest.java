@@ -20,7 +20,7 @@ class CategoricalCrossEntropyTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new CategoricalCrossEntropy.Provider();
+        return new CategoricalCrossEntropyProvider();
     }
 
     @Override

@@ -13,7 +13,7 @@ class HalfSseTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new HalfSse.Provider();
+        return new HalfSseProvider();
     }
 
     @Override

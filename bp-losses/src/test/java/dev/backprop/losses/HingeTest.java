@@ -14,7 +14,7 @@ class HingeTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new Hinge.Provider();
+        return new HingeProvider();
     }
 
     @Override

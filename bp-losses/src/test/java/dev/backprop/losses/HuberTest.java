@@ -19,7 +19,7 @@ class HuberTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new Huber.Provider();
+        return new HuberProvider();
     }
 
     @Override
@@ -45,7 +45,7 @@ class HuberTest extends LossContract {
 
     @Test
     void huber_nonPositiveDelta_isRefused() {
-        assertThatThrownBy(() -> new Huber.Provider().create(Config.of("delta", 0)))
+        assertThatThrownBy(() -> new HuberProvider().create(Config.of("delta", 0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("huber delta must be > 0 and finite, got 0");
     }

@@ -14,7 +14,7 @@ class KlDivergenceTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new KlDivergence.Provider();
+        return new KlDivergenceProvider();
     }
 
     @Override

@@ -18,7 +18,7 @@ class MaeTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new Mae.Provider();
+        return new MaeProvider();
     }
 
     @Override

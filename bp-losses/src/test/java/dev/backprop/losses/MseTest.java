@@ -19,7 +19,7 @@ class MseTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new Mse.Provider();
+        return new MseProvider();
     }
 
     @Override
@@ -68,7 +68,7 @@ class MseTest extends LossContract {
 
     @Test
     void mse_unknownReduction_isRefusedNamingTheChoices() {
-        assertThatThrownBy(() -> new Mse.Provider().create(Config.of("reduction", "average")))
+        assertThatThrownBy(() -> new MseProvider().create(Config.of("reduction", "average")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("mse reduction must be mean, sum or none, got 'average'");
     }

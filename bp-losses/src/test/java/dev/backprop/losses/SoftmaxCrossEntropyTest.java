@@ -21,7 +21,7 @@ class SoftmaxCrossEntropyTest extends LossContract {
 
     @Override
     protected LossProvider provider() {
-        return new SoftmaxCrossEntropy.Provider();
+        return new SoftmaxCrossEntropyProvider();
     }
 
     @Override

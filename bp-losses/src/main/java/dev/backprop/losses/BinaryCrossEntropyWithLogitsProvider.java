@@ -1,0 +1,36 @@
+package dev.backprop.losses;
+
+import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.LossProvider;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+
+/** Creates {@link BinaryCrossEntropyWithLogits}; takes no parameters. */
+public final class BinaryCrossEntropyWithLogitsProvider implements LossProvider {
+
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public BinaryCrossEntropyWithLogitsProvider() {
+    }
+
+    @Override
+    public String name() {
+        return BinaryCrossEntropyWithLogits.NAME;
+    }
+
+    @Override
+    public Set<String> aliases() {
+        return Set.of("bce-with-logits");
+    }
+
+    @Override
+    public String description() {
+        return "binary cross-entropy of sigmoid(z) computed stably from the logits z, mean over rows";
+    }
+
+    @Override
+    public Loss create(Config config) {
+        config.requireOnly("loss '" + BinaryCrossEntropyWithLogits.NAME + "'", Set.of());
+        return new BinaryCrossEntropyWithLogits();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.backprop.losses;
+
+import dev.backprop.core.spi.BatchReduction;
+import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.LossProvider;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+
+/** Creates {@link HalfSse}; takes no parameters. */
+public final class HalfSseProvider implements LossProvider {
+
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public HalfSseProvider() {
+    }
+
+    @Override
+    public String name() {
+        return HalfSse.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "half the sum of squared errors over the batch, 1/2 sum (y - t)^2, gradient y - t";
+    }
+
+    @Override
+    public Loss create(Config config) {
+        config.requireOnly("loss '" + HalfSse.NAME + "'", Set.of());
+        return new HalfSse();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.backprop.losses;
+
+import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.LossProvider;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+
+/** Creates {@link Hinge}; takes no parameters. */
+public final class HingeProvider implements LossProvider {
+
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public HingeProvider() {
+    }
+
+    @Override
+    public String name() {
+        return Hinge.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "hinge loss max(0, 1 - t y) for labels -1/+1, mean over all entries";
+    }
+
+    @Override
+    public Loss create(Config config) {
+        config.requireOnly("loss '" + Hinge.NAME + "'", Set.of());
+        return new Hinge();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.backprop.losses;
+
+import dev.backprop.core.spi.BatchReduction;
+import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.LossProvider;
+import java.util.Set;
+import org.ejml.data.DMatrixRMaj;
+
+/** Creates {@link Mse}; parameter {@code reduction}: {@code mean} (default), {@code sum} or {@code none}. */
+public final class MseProvider implements LossProvider {
+
+    /** The provider, for {@link java.util.ServiceLoader}. */
+    public MseProvider() {
+    }
+
+    @Override
+    public String name() {
+        return Mse.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "mean squared error (y - t)^2, reduction=mean (over all entries), sum or none";
+    }
+
+    @Override
+    public Loss create(Config config) {
+        config.requireOnly("loss '" + Mse.NAME + "'", Set.of(Reduction.PARAMETER));
+        return new Mse(Reduction.parse(Mse.NAME, config.getString(Reduction.PARAMETER, "mean")));
+    }
+}
