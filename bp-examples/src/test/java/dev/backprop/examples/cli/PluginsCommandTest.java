@@ -18,7 +18,7 @@ class PluginsCommandTest {
         CommandRun run = CommandRun.of("plugins");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         String relu = run.lineStartingWith("activation  relu ");
-        assertThat(relu).contains("dev.backprop.activations.Relu$Provider").contains("bp-activations");
+        assertThat(relu).contains("dev.backprop.activations.ReluProvider").contains("bp-activations");
         assertThat(run.out()).contains("no conflicts");
     }
 
@@ -49,7 +49,7 @@ class PluginsCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(BpCommand.CHECK_FAILED);
         assertThat(run.out()).contains("1 CONFLICT:")
                 .contains("Two activation providers claim the name 'relu'")
-                .contains("dev.backprop.activations.Relu$Provider")
+                .contains("dev.backprop.activations.ReluProvider")
                 .contains(ConflictingReluProvider.class.getName());
         // both providers are still listed
         assertThat(run.lines()).filteredOn(l -> l.startsWith("activation  relu ")).hasSize(2);
