@@ -4,18 +4,26 @@ import dev.backprop.core.eval.ConfusionMatrix;
 import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metrics;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.registry.Registries;
 import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
 import dev.backprop.data.LabeledDataset;
 import dev.backprop.data.TabularDataset;
+import dev.backprop.data.scaling.StandardScaler;
+import dev.backprop.data.split.Splits;
+import dev.backprop.data.split.TrainTest;
 import dev.backprop.examples.support.EpochTable;
 import dev.backprop.examples.support.JsonLine;
+import dev.backprop.examples.support.ModelInfo;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The training code shared by the multi-class commands ({@code iris}, {@code digits}, {@code mnist}): a network of
@@ -58,6 +66,32 @@ final class ClassificationRun {
 
     private final TrainingSession session;
     private final NetworkOptions architecture;
+
+    /**
+     * A whole classification command on an embedded table: stratified train/test split, features standardised with
+     * the training part's statistics, train, report, save, JSON.
+     *
+     * @param describe the line printed before training, from the standardised training and test parts
+     */
+    static void runOnTable(CommandSpec spec, String command, TrainingOptions training, NetworkOptions architecture,
+            double testFraction, Supplier<LabeledDataset> table,
+            BiFunction<LabeledDataset, LabeledDataset, String> describe) {
+        TrainingSession session = new TrainingSession(spec, command, training, Registries.discover());
+        OptionChecks.fraction(spec, "--test-fraction", testFraction);
+        architecture.validate(session.registries());
+        LabeledDataset data = table.get();
+        TrainTest<LabeledDataset> split = Splits.trainTest(data, testFraction, training.seed(), true);
+        StandardScaler scaler = StandardScaler.fit(split.train().features());
+        LabeledDataset train = scaler.transform(split.train());
+        LabeledDataset test = scaler.transform(split.test());
+        session.out().println(describe.apply(train, test));
+        ClassificationRun run = new ClassificationRun(session, architecture);
+        Network network = run.network(train.featureCount(), train.classCount());
+        Outcome outcome = run.fit(network, train, test, true);
+        run.report(outcome, data.classNames());
+        session.save(network, LOSS, ModelInfo.classifier(command, data.classNames(), scaler));
+        session.printJson(run.json(outcome));
+    }
 
     ClassificationRun(TrainingSession session, NetworkOptions architecture) {
         this.session = session;

@@ -1,13 +1,6 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
-import dev.backprop.data.LabeledDataset;
-import dev.backprop.data.scaling.StandardScaler;
-import dev.backprop.data.split.Splits;
-import dev.backprop.data.split.TrainTest;
 import dev.backprop.datasets.EmbeddedDatasets;
-import dev.backprop.examples.support.ModelInfo;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,21 +47,8 @@ public final class DigitsCommand implements Runnable {
 
     @Override
     public void run() {
-        TrainingSession session = new TrainingSession(spec, "digits", training, Registries.discover());
-        OptionChecks.fraction(spec, "--test-fraction", testFraction);
-        architecture.validate(session.registries());
-        LabeledDataset digits = EmbeddedDatasets.digits();
-        TrainTest<LabeledDataset> split = Splits.trainTest(digits, testFraction, training.seed(), true);
-        StandardScaler scaler = StandardScaler.fit(split.train().features());
-        LabeledDataset train = scaler.transform(split.train());
-        LabeledDataset test = scaler.transform(split.test());
-        session.out().printf(Locale.ROOT, "digits: %d training and %d test images of 8x8 pixels, standardised%n",
-                train.size(), test.size());
-        ClassificationRun run = new ClassificationRun(session, architecture);
-        Network network = run.network(train.featureCount(), train.classCount());
-        ClassificationRun.Outcome outcome = run.fit(network, train, test, true);
-        run.report(outcome, digits.classNames());
-        session.save(network, ClassificationRun.LOSS, ModelInfo.classifier("digits", digits.classNames(), scaler));
-        session.printJson(run.json(outcome));
+        ClassificationRun.runOnTable(spec, "digits", training, architecture, testFraction, EmbeddedDatasets::digits,
+                (train, test) -> String.format(Locale.ROOT, "digits: %d training and %d test images of 8x8 pixels, standardised",
+                        train.size(), test.size()));
     }
 }

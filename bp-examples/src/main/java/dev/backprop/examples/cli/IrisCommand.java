@@ -1,13 +1,6 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
-import dev.backprop.data.LabeledDataset;
-import dev.backprop.data.scaling.StandardScaler;
-import dev.backprop.data.split.Splits;
-import dev.backprop.data.split.TrainTest;
 import dev.backprop.datasets.EmbeddedDatasets;
-import dev.backprop.examples.support.ModelInfo;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,21 +48,8 @@ public final class IrisCommand implements Runnable {
 
     @Override
     public void run() {
-        TrainingSession session = new TrainingSession(spec, "iris", training, Registries.discover());
-        OptionChecks.fraction(spec, "--test-fraction", testFraction);
-        architecture.validate(session.registries());
-        LabeledDataset iris = EmbeddedDatasets.iris();
-        TrainTest<LabeledDataset> split = Splits.trainTest(iris, testFraction, training.seed(), true);
-        StandardScaler scaler = StandardScaler.fit(split.train().features());
-        LabeledDataset train = scaler.transform(split.train());
-        LabeledDataset test = scaler.transform(split.test());
-        session.out().printf(Locale.ROOT, "iris: %d training and %d test flowers, classes %s, features standardised%n",
-                train.size(), test.size(), iris.classNames());
-        ClassificationRun run = new ClassificationRun(session, architecture);
-        Network network = run.network(train.featureCount(), train.classCount());
-        ClassificationRun.Outcome outcome = run.fit(network, train, test, true);
-        run.report(outcome, iris.classNames());
-        session.save(network, ClassificationRun.LOSS, ModelInfo.classifier("iris", iris.classNames(), scaler));
-        session.printJson(run.json(outcome));
+        ClassificationRun.runOnTable(spec, "iris", training, architecture, testFraction, EmbeddedDatasets::iris,
+                (train, test) -> String.format(Locale.ROOT, "iris: %d training and %d test flowers, classes %s, features standardised",
+                        train.size(), test.size(), train.classNames()));
     }
 }
