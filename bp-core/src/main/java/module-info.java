@@ -14,6 +14,7 @@ module dev.backprop.core {
     exports dev.backprop.core.init;
     exports dev.backprop.core.io;
     exports dev.backprop.core.network;
+    exports dev.backprop.core.numeric;
     exports dev.backprop.core.random;
     exports dev.backprop.core.registry;
     exports dev.backprop.core.spi;

@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
@@ -43,15 +44,9 @@ public final class LogSoftmax implements Activation {
         double[] ad = a.data;
         for (int start = 0, end = k; start < z.getNumElements(); start += k, end += k) {
             // m = max_i z_i
-            double m = Double.NEGATIVE_INFINITY;
-            for (int i = start; i < end; i++) {
-                m = Math.max(m, zd[i]);
-            }
+            double m = StableMath.max(zd, start, end);
             // sum = Σ_i e^(z_i − m)
-            double sum = 0;
-            for (int i = start; i < end; i++) {
-                sum += Math.exp(zd[i] - m);
-            }
+            double sum = StableMath.sumExpShifted(zd, start, end, m);
             // a_j = (z_j − m) − log(sum)
             double logSum = Math.log(sum);
             for (int i = start; i < end; i++) {

@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
@@ -24,13 +25,13 @@ public final class Mish extends ElementwiseActivation {
     /** {@code z tanh(softplus(z))}. */
     @Override
     double value(double z) {
-        return z * Math.tanh(Logistic.softplus(z));
+        return z * Math.tanh(StableMath.softplus(z));
     }
 
     /** {@code t + z (1 − t²) σ(z)} with {@code t = tanh(softplus(z))}. */
     @Override
     double derivative(double z, double a) {
-        double t = Math.tanh(Logistic.softplus(z));
-        return t + z * (1.0 - t * t) * Logistic.sigmoid(z);
+        double t = Math.tanh(StableMath.softplus(z));
+        return t + z * (1.0 - t * t) * StableMath.sigmoid(z);
     }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
@@ -28,7 +29,7 @@ public final class Sigmoid extends ElementwiseActivation {
     /** {@code σ(z) = 1 / (1 + e^(−z))}. */
     @Override
     double value(double z) {
-        return Logistic.sigmoid(z);
+        return StableMath.sigmoid(z);
     }
 
     /** {@code σ'(z) = a (1 − a)} with {@code a = σ(z)}. */

@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
@@ -49,10 +50,7 @@ public final class Softmax implements Activation {
         double[] ad = a.data;
         for (int start = 0, end = k; start < z.getNumElements(); start += k, end += k) {
             // m = max_i z_i
-            double m = Double.NEGATIVE_INFINITY;
-            for (int i = start; i < end; i++) {
-                m = Math.max(m, zd[i]);
-            }
+            double m = StableMath.max(zd, start, end);
             // e_j = e^(z_j − m),  sum = Σ e_j
             double sum = 0;
             for (int i = start; i < end; i++) {

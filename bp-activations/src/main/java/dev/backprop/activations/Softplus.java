@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
@@ -24,12 +25,12 @@ public final class Softplus extends ElementwiseActivation {
     /** {@code log(1 + e^z)}. */
     @Override
     double value(double z) {
-        return Logistic.softplus(z);
+        return StableMath.softplus(z);
     }
 
     /** {@code σ(z)}. */
     @Override
     double derivative(double z, double a) {
-        return Logistic.sigmoid(z);
+        return StableMath.sigmoid(z);
     }
 }

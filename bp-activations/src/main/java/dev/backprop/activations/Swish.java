@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
@@ -25,12 +26,12 @@ public final class Swish extends ElementwiseActivation {
     /** {@code z σ(z)}. */
     @Override
     double value(double z) {
-        return z * Logistic.sigmoid(z);
+        return z * StableMath.sigmoid(z);
     }
 
     /** {@code σ(z) + a σ(−z)} with {@code a = z σ(z)}. */
     @Override
     double derivative(double z, double a) {
-        return Logistic.sigmoid(z) + a * Logistic.sigmoid(-z);
+        return StableMath.sigmoid(z) + a * StableMath.sigmoid(-z);
     }
 }

@@ -1,5 +1,6 @@
 package dev.backprop.losses;
 
+import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.StandardActivation;
@@ -68,15 +69,8 @@ public final class SoftmaxCrossEntropy extends AbstractLoss {
         double sum = 0;
         for (int r = 0, start = 0; r < n; r++, start += k) {
             // m = max_j z_j,  logSum = log Σ_j e^(z_j − m)
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = start; j < start + k; j++) {
-                m = Math.max(m, z[j]);
-            }
-            double s = 0;
-            for (int j = start; j < start + k; j++) {
-                s += Math.exp(z[j] - m);
-            }
-            double logSum = Math.log(s);
+            double m = StableMath.max(z, start, start + k);
+            double logSum = Math.log(StableMath.sumExpShifted(z, start, start + k, m));
             if (indices) {
                 // lse − z_c = (m − z_c) + logSum
                 sum += (m - z[start + classIndex(target, r, k)]) + logSum;
@@ -105,10 +99,7 @@ public final class SoftmaxCrossEntropy extends AbstractLoss {
         double[] g = grad.data;
         double inverseN = 1.0 / n;
         for (int r = 0, start = 0; r < n; r++, start += k) {
-            double m = Double.NEGATIVE_INFINITY;
-            for (int j = start; j < start + k; j++) {
-                m = Math.max(m, z[j]);
-            }
+            double m = StableMath.max(z, start, start + k);
             // g_j = e^(z_j − m), s = Σ g_j
             double s = 0;
             for (int j = start; j < start + k; j++) {

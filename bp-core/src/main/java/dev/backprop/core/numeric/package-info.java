@@ -1,0 +1,2 @@
+/** Numerically stable functions shared by activations and losses. */
+package dev.backprop.core.numeric;
