@@ -10,5 +10,6 @@ module dev.backprop.blas {
 
     exports dev.backprop.blas;
 
-    provides dev.backprop.core.spi.MatrixBackendProvider with dev.backprop.blas.BlasBackendProvider;
+    provides dev.backprop.core.spi.MatrixBackendProvider with
+            dev.backprop.blas.BlasBackendProvider;
 }

@@ -9,5 +9,6 @@ module dev.backprop.examples {
     requires java.desktop;
     requires org.slf4j;
 
-    opens dev.backprop.examples.cli to info.picocli;
+    opens dev.backprop.examples.cli to
+            info.picocli;
 }

@@ -18,7 +18,6 @@ module dev.backprop.optim {
             dev.backprop.optim.AdamProvider,
             dev.backprop.optim.AdamWProvider,
             dev.backprop.optim.RpropProvider;
-
     provides dev.backprop.core.spi.ScheduleProvider with
             dev.backprop.optim.schedule.ConstantProvider,
             dev.backprop.optim.schedule.StepDecayProvider,

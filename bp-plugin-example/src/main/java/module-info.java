@@ -2,5 +2,6 @@
 module com.example.bp {
     requires dev.backprop.core;
 
-    provides dev.backprop.core.spi.ActivationProvider with com.example.bp.BentIdentityProvider;
+    provides dev.backprop.core.spi.ActivationProvider with
+            com.example.bp.BentIdentityProvider;
 }

@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The exponential linear unit {@code f(z) = z} for z &gt; 0 and {@code α (e^z − 1)} for z ≤ 0 (Clevert,

@@ -9,8 +9,7 @@ import java.util.Set;
 public final class EluProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public EluProvider() {
-    }
+    public EluProvider() {}
 
     @Override
     public String name() {

@@ -62,8 +62,7 @@ final class ErrorFunction {
     private static final double Q3 = 6.05183413124413191e-2;
     private static final double Q4 = 2.33520497626869185e-3;
 
-    private ErrorFunction() {
-    }
+    private ErrorFunction() {}
 
     /** Φ(x) = ½ erfc(−x/√2), the probability that a standard normal variable is at most x. */
     static double normalCdf(double x) {

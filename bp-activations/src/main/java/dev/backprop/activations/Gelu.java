@@ -1,10 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The Gaussian error linear unit of Hendrycks and Gimpel (2016), in PyTorch's two forms, chosen by the

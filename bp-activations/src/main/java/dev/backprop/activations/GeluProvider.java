@@ -10,8 +10,7 @@ import java.util.Set;
 public final class GeluProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public GeluProvider() {
-    }
+    public GeluProvider() {}
 
     @Override
     public String name() {
@@ -28,8 +27,8 @@ public final class GeluProvider implements ActivationProvider {
         config.requireOnly("activation '" + Gelu.NAME + "'", Set.of(Gelu.APPROXIMATE));
         String form = config.getString(Gelu.APPROXIMATE, Gelu.EXACT).strip().toLowerCase(Locale.ROOT);
         if (!form.equals(Gelu.EXACT) && !form.equals(Gelu.TANH)) {
-            throw new IllegalArgumentException(Gelu.NAME + " " + Gelu.APPROXIMATE + " must be '" + Gelu.EXACT + "' or '" + Gelu.TANH
-                    + "', got '" + config.getString(Gelu.APPROXIMATE, "") + "'");
+            throw new IllegalArgumentException(Gelu.NAME + " " + Gelu.APPROXIMATE + " must be '" + Gelu.EXACT + "' or '"
+                    + Gelu.TANH + "', got '" + config.getString(Gelu.APPROXIMATE, "") + "'");
         }
         return new Gelu(form.equals(Gelu.TANH));
     }

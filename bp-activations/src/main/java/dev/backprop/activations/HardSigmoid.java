@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The hard sigmoid in PyTorch's convention, {@code f(z) = relu6(z + 3) / 6 = min(max(z + 3, 0), 6) / 6}: 0 for

@@ -9,8 +9,7 @@ import java.util.Set;
 public final class HardSigmoidProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public HardSigmoidProvider() {
-    }
+    public HardSigmoidProvider() {}
 
     @Override
     public String name() {

@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The hard tanh {@code f(z) = min(max(z, lo), hi)}, the identity clipped to [lo, hi]. Parameters {@code min}

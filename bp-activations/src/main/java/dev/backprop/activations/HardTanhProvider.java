@@ -9,8 +9,7 @@ import java.util.Set;
 public final class HardTanhProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public HardTanhProvider() {
-    }
+    public HardTanhProvider() {}
 
     @Override
     public String name() {
@@ -25,6 +24,8 @@ public final class HardTanhProvider implements ActivationProvider {
     @Override
     public Activation create(Config config) {
         config.requireOnly("activation '" + HardTanh.NAME + "'", Set.of(HardTanh.MIN, HardTanh.MAX));
-        return new HardTanh(Parameters.finite(HardTanh.NAME, config, HardTanh.MIN, -1.0), Parameters.finite(HardTanh.NAME, config, HardTanh.MAX, 1.0));
+        return new HardTanh(
+                Parameters.finite(HardTanh.NAME, config, HardTanh.MIN, -1.0),
+                Parameters.finite(HardTanh.NAME, config, HardTanh.MAX, 1.0));
     }
 }

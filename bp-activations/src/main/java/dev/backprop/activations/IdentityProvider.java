@@ -9,8 +9,7 @@ import java.util.Set;
 public final class IdentityProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public IdentityProvider() {
-    }
+    public IdentityProvider() {}
 
     @Override
     public String name() {

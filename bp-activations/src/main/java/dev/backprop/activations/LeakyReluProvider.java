@@ -9,8 +9,7 @@ import java.util.Set;
 public final class LeakyReluProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public LeakyReluProvider() {
-    }
+    public LeakyReluProvider() {}
 
     @Override
     public String name() {

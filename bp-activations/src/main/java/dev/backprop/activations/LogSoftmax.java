@@ -2,9 +2,7 @@ package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -22,8 +20,7 @@ public final class LogSoftmax implements Activation {
     public static final String NAME = "log-softmax";
 
     /** The log-softmax activation. */
-    public LogSoftmax() {
-    }
+    public LogSoftmax() {}
 
     @Override
     public String name() {

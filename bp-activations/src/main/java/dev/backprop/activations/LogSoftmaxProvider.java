@@ -4,14 +4,12 @@ import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link LogSoftmax}; takes no parameters. */
 public final class LogSoftmaxProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public LogSoftmaxProvider() {
-    }
+    public LogSoftmaxProvider() {}
 
     @Override
     public String name() {

@@ -1,10 +1,7 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * Mish {@code f(z) = z tanh(softplus(z))} with {@code softplus(z) = log(1 + e^z)} (Misra 2019).

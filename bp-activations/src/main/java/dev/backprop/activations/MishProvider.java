@@ -9,8 +9,7 @@ import java.util.Set;
 public final class MishProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public MishProvider() {
-    }
+    public MishProvider() {}
 
     @Override
     public String name() {

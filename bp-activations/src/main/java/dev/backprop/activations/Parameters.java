@@ -5,8 +5,7 @@ import dev.backprop.core.spi.Config;
 /** Reading and checking the numeric parameters of activations, with messages naming the parameter and value. */
 final class Parameters {
 
-    private Parameters() {
-    }
+    private Parameters() {}
 
     /**
      * A finite parameter that is at least 0.
@@ -16,8 +15,8 @@ final class Parameters {
     static double nonNegative(String activation, Config config, String key, double defaultValue) {
         double value = finite(activation, config, key, defaultValue);
         if (!(value >= 0)) {
-            throw new IllegalArgumentException(activation + " " + key + " must be ≥ 0, got "
-                    + config.getString(key, Double.toString(value)));
+            throw new IllegalArgumentException(
+                    activation + " " + key + " must be ≥ 0, got " + config.getString(key, Double.toString(value)));
         }
         return value;
     }

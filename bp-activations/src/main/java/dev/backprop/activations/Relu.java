@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The rectified linear unit {@code relu(z) = max(0, z)}.

@@ -9,8 +9,7 @@ import java.util.Set;
 public final class ReluProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public ReluProvider() {
-    }
+    public ReluProvider() {}
 
     @Override
     public String name() {

@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The scaled exponential linear unit {@code f(z) = λ z} for z &gt; 0 and {@code λ α (e^z − 1)} for z ≤ 0, with

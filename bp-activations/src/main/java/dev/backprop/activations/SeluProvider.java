@@ -9,8 +9,7 @@ import java.util.Set;
 public final class SeluProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SeluProvider() {
-    }
+    public SeluProvider() {}
 
     @Override
     public String name() {

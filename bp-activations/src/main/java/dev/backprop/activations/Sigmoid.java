@@ -1,12 +1,9 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The logistic sigmoid {@code σ(z) = 1 / (1 + e^(−z))}, mapping reals into (0, 1); computed so that the

@@ -3,16 +3,13 @@ package dev.backprop.activations;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
-import java.util.Optional;
 import java.util.Set;
 
 /** Creates {@link Sigmoid}; takes no parameters. */
 public final class SigmoidProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SigmoidProvider() {
-    }
+    public SigmoidProvider() {}
 
     @Override
     public String name() {

@@ -2,11 +2,9 @@ package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -28,8 +26,7 @@ public final class Softmax implements Activation {
     public static final String NAME = "softmax";
 
     /** The softmax activation. */
-    public Softmax() {
-    }
+    public Softmax() {}
 
     @Override
     public String name() {

@@ -3,17 +3,13 @@ package dev.backprop.activations;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
-import java.util.Optional;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link Softmax}; takes no parameters. */
 public final class SoftmaxProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SoftmaxProvider() {
-    }
+    public SoftmaxProvider() {}
 
     @Override
     public String name() {

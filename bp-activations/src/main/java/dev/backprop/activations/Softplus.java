@@ -1,10 +1,7 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The softplus {@code f(z) = log(1 + e^z)}, a smooth relu, computed as {@code max(z, 0) + log1p(e^(−|z|))} so

@@ -9,8 +9,7 @@ import java.util.Set;
 public final class SoftplusProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SoftplusProvider() {
-    }
+    public SoftplusProvider() {}
 
     @Override
     public String name() {

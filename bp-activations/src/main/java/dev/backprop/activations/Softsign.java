@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The softsign {@code f(z) = z / (1 + |z|)}, mapping reals into (−1, 1) with polynomial rather than exponential

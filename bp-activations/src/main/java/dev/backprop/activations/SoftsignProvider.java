@@ -9,8 +9,7 @@ import java.util.Set;
 public final class SoftsignProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SoftsignProvider() {
-    }
+    public SoftsignProvider() {}
 
     @Override
     public String name() {

@@ -1,10 +1,7 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * Swish, also called SiLU: {@code f(z) = z σ(z)} with σ the logistic sigmoid (Ramachandran, Zoph and Le 2017

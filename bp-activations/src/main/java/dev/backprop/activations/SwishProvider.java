@@ -9,8 +9,7 @@ import java.util.Set;
 public final class SwishProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SwishProvider() {
-    }
+    public SwishProvider() {}
 
     @Override
     public String name() {

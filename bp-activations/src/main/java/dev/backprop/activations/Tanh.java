@@ -1,9 +1,6 @@
 package dev.backprop.activations;
 
-import dev.backprop.core.spi.Activation;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
-import java.util.Set;
 
 /**
  * The hyperbolic tangent {@code tanh(z) = (e^z − e^(−z)) / (e^z + e^(−z))}, mapping reals into (−1, 1).

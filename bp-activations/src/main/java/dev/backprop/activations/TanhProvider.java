@@ -9,8 +9,7 @@ import java.util.Set;
 public final class TanhProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public TanhProvider() {
-    }
+    public TanhProvider() {}
 
     @Override
     public String name() {

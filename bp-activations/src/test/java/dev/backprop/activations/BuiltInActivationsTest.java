@@ -48,11 +48,27 @@ class BuiltInActivationsTest {
 
     @Test
     void registry_holdsExactlyTheBuiltInsOfTheIssue() {
-        Registry<Activation, ActivationProvider> registry = Registries.discover().activations();
+        Registry<Activation, ActivationProvider> registry =
+                Registries.discover().activations();
         // by hand: the list in the issue
-        assertThat(registry.names()).containsExactlyInAnyOrder("identity", "sigmoid", "tanh", "relu", "leaky-relu",
-                "elu", "selu", "gelu", "softplus", "softsign", "swish", "mish", "hard-sigmoid", "hard-tanh",
-                "softmax", "log-softmax");
+        assertThat(registry.names())
+                .containsExactlyInAnyOrder(
+                        "identity",
+                        "sigmoid",
+                        "tanh",
+                        "relu",
+                        "leaky-relu",
+                        "elu",
+                        "selu",
+                        "gelu",
+                        "softplus",
+                        "softsign",
+                        "swish",
+                        "mish",
+                        "hard-sigmoid",
+                        "hard-tanh",
+                        "softmax",
+                        "log-softmax");
         assertThat(registry.find("linear").name()).isEqualTo("identity");
         assertThat(registry.find("silu").name()).isEqualTo("swish");
         for (var info : registry.providers()) {
@@ -63,7 +79,8 @@ class BuiltInActivationsTest {
     @Test
     void moduleInfo_andServicesFile_declareTheSameProviders() throws IOException, URISyntaxException {
         URL location = Identity.class.getProtectionDomain().getCodeSource().getLocation();
-        ModuleReference module = ModuleFinder.of(Path.of(location.toURI())).findAll().iterator().next();
+        ModuleReference module =
+                ModuleFinder.of(Path.of(location.toURI())).findAll().iterator().next();
         assertThat(module.descriptor().name()).isEqualTo("dev.backprop.activations");
         Set<String> declared = new TreeSet<>();
         for (ModuleDescriptor.Provides provides : module.descriptor().provides()) {

@@ -7,8 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Runs an activation on one row of numbers. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** f(z) for one row. */
     static double[] forward(Activation activation, double... z) {

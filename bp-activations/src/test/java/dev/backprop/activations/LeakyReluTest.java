@@ -47,7 +47,8 @@ class LeakyReluTest extends ActivationContract {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("leaky-relu alpha must be ≥ 0, got -1");
         assertThatThrownBy(() -> new LeakyReluProvider().create(Config.of("alpha", "NaN")))
-                .hasMessageContaining("alpha").hasMessageContaining("NaN");
+                .hasMessageContaining("alpha")
+                .hasMessageContaining("NaN");
         assertThatThrownBy(() -> new LeakyReluProvider().create(Config.of("alpha", "fast")))
                 .hasMessage("Parameter 'alpha' must be a number, got 'fast'");
     }

@@ -18,8 +18,15 @@ class SigmoidTest extends ActivationContract {
     void sigmoid_matchesScipyExpit() {
         double[] z = {-3, -1, -0.5, 0, 0.5, 1, 3};
         // scipy: scipy.special.expit([-3, -1, -0.5, 0, 0.5, 1, 3])
-        double[] expected = {0.04742587317756678, 0.2689414213699951, 0.3775406687981454, 0.5, 0.6224593312018546,
-            0.7310585786300049, 0.9525741268224334};
+        double[] expected = {
+            0.04742587317756678,
+            0.2689414213699951,
+            0.3775406687981454,
+            0.5,
+            0.6224593312018546,
+            0.7310585786300049,
+            0.9525741268224334
+        };
         double[] actual = Fixtures.forward(new Sigmoid(), z);
         for (int i = 0; i < z.length; i++) {
             assertThat(actual[i]).as("sigmoid(%s)", z[i]).isCloseTo(expected[i], within(1e-16));

@@ -26,8 +26,9 @@ class SoftmaxTest extends ActivationContract {
     @Test
     void softmax_matchesScipy() {
         // scipy: scipy.special.softmax([0.5, -1, 2])
-        assertThat(Fixtures.forward(new Softmax(), 0.5, -1, 2)).containsExactly(
-                new double[] {0.1752903921400367, 0.039112573270687456, 0.7855970345892759}, within(1e-16));
+        assertThat(Fixtures.forward(new Softmax(), 0.5, -1, 2))
+                .containsExactly(
+                        new double[] {0.1752903921400367, 0.039112573270687456, 0.7855970345892759}, within(1e-16));
     }
 
     @Test
@@ -35,8 +36,9 @@ class SoftmaxTest extends ActivationContract {
         // numpy: s = softmax(z); (np.diag(s) - np.outer(s, s)).T @ g with z = [0.5, -1, 2], g = [1, -2, 0.5];
         // the diagonal alone, s (1 - s) g, would give [0.1446, -0.0752, 0.0842]
         double[] dz = Fixtures.backward(new Softmax(), new double[] {0.5, -1, 2}, new double[] {1, -2, 0.5});
-        assertThat(dz).containsExactly(
-                new double[] {0.08942198104727625, -0.09738497886019376, 0.007962997812917566}, within(1e-16));
+        assertThat(dz)
+                .containsExactly(
+                        new double[] {0.08942198104727625, -0.09738497886019376, 0.007962997812917566}, within(1e-16));
     }
 
     @Test

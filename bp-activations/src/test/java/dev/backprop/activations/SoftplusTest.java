@@ -18,12 +18,14 @@ class SoftplusTest extends ActivationContract {
     void softplus_matchesNumpyLogaddexp() {
         double[] z = {-3, -1, 0, 3, 1000, -40};
         // numpy: np.logaddexp(0, z)
-        double[] expected = {0.04858735157374206, 0.31326168751822286, 0.6931471805599453, 3.048587351573742,
-            1000, 4.248354255291589e-18};
+        double[] expected = {
+            0.04858735157374206, 0.31326168751822286, 0.6931471805599453, 3.048587351573742, 1000, 4.248354255291589e-18
+        };
         double[] actual = Fixtures.forward(new Softplus(), z);
         for (int i = 0; i < z.length; i++) {
-            assertThat(actual[i]).as("softplus(%s)", z[i]).isCloseTo(expected[i], within(4e-16 * Math.max(1,
-                    Math.abs(expected[i]))));
+            assertThat(actual[i])
+                    .as("softplus(%s)", z[i])
+                    .isCloseTo(expected[i], within(4e-16 * Math.max(1, Math.abs(expected[i]))));
         }
         assertThat(actual[5]).isCloseTo(4.248354255291589e-18, within(1e-32));
     }

@@ -20,8 +20,8 @@ final class HalfSquaredError implements Loss {
     @Override
     public void validate(DMatrixRMaj output, DMatrixRMaj target) {
         if (output.numRows != target.numRows || output.numCols != target.numCols) {
-            throw new IllegalArgumentException("half-squared-error: output is " + output.numRows + "x"
-                    + output.numCols + " but target is " + target.numRows + "x" + target.numCols);
+            throw new IllegalArgumentException("half-squared-error: output is " + output.numRows + "x" + output.numCols
+                    + " but target is " + target.numRows + "x" + target.numCols);
         }
     }
 

@@ -25,8 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class InferenceBenchmark {
 
     /** For JMH. */
-    public InferenceBenchmark() {
-    }
+    public InferenceBenchmark() {}
 
     /** Samples per forward pass. */
     @Param({"1", "100", "1000"})

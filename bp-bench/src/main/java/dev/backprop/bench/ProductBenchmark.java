@@ -32,8 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ProductBenchmark {
 
     /** For JMH. */
-    public ProductBenchmark() {
-    }
+    public ProductBenchmark() {}
 
     /** {@code ejml}, {@code blas}, or {@code commonops} for EJML's CommonOps_DDRM. */
     @Param({"commonops", "ejml", "blas"})

@@ -12,8 +12,7 @@ import org.openjdk.jmh.annotations.State;
 public class Samples {
 
     /** For JMH. */
-    public Samples() {
-    }
+    public Samples() {}
 
     /** Samples processed in the current iteration; JMH divides by the time. */
     public long samples;

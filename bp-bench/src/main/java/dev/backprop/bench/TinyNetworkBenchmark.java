@@ -27,8 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TinyNetworkBenchmark {
 
     /** For JMH. */
-    public TinyNetworkBenchmark() {
-    }
+    public TinyNetworkBenchmark() {}
 
     /** The matrix backend; {@code blas} computes products this small in Java too. */
     @Param({"ejml", "blas"})

@@ -43,8 +43,8 @@ final class TrainingFixture {
     private final DMatrixRMaj[] targets;
     private long step;
 
-    private TrainingFixture(Network network, Loss loss, double learningRate, DMatrixRMaj[] inputs,
-            DMatrixRMaj[] targets) {
+    private TrainingFixture(
+            Network network, Loss loss, double learningRate, DMatrixRMaj[] inputs, DMatrixRMaj[] targets) {
         this.network = network;
         this.loss = loss;
         this.learningRate = learningRate;
@@ -63,7 +63,8 @@ final class TrainingFixture {
             boolean last = l == widths.length - 1;
             builder.dense(widths[l], last ? new Softmax() : new Relu(), true);
         }
-        Network network = builder.initializer(Initializers.heNormal()).seed(seed).build();
+        Network network =
+                builder.initializer(Initializers.heNormal()).seed(seed).build();
         Rng rng = new Rng(seed);
         DMatrixRMaj[] x = new DMatrixRMaj[POOL];
         DMatrixRMaj[] t = new DMatrixRMaj[POOL];
@@ -87,7 +88,9 @@ final class TrainingFixture {
      * squared error, learning rate 0.5.
      */
     static TrainingFixture tiny(String backend) {
-        Network network = Network.builder(NONE).input(2).backend(create(backend))
+        Network network = Network.builder(NONE)
+                .input(2)
+                .backend(create(backend))
                 .dense(2, new Sigmoid(), true)
                 .dense(2, new Sigmoid(), true)
                 .build();
@@ -97,8 +100,7 @@ final class TrainingFixture {
         network.layer(1).setBias(0.60, 0.60);
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{0.05, 0.10}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{0.01, 0.99}});
-        return new TrainingFixture(network, new HalfSquaredError(), 0.5, new DMatrixRMaj[] {x},
-                new DMatrixRMaj[] {t});
+        return new TrainingFixture(network, new HalfSquaredError(), 0.5, new DMatrixRMaj[] {x}, new DMatrixRMaj[] {t});
     }
 
     /**

@@ -28,8 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class TrainingStepBenchmark {
 
     /** For JMH. */
-    public TrainingStepBenchmark() {
-    }
+    public TrainingStepBenchmark() {}
 
     /** Layer widths, input first. */
     @Param({"784-128-10", "784-256-128-10"})

@@ -18,8 +18,7 @@ public final class BlasBackendProvider implements MatrixBackendProvider {
     public static final int PRIORITY = 100;
 
     /** For {@link java.util.ServiceLoader}. */
-    public BlasBackendProvider() {
-    }
+    public BlasBackendProvider() {}
 
     @Override
     public String name() {
@@ -29,7 +28,8 @@ public final class BlasBackendProvider implements MatrixBackendProvider {
     @Override
     public String description() {
         NativeBlas nativeBlas = NativeBlas.get();
-        return nativeBlas.available() ? "netlib JNIBLAS → " + nativeBlas.library()
+        return nativeBlas.available()
+                ? "netlib JNIBLAS → " + nativeBlas.library()
                 : "native BLAS through netlib-java; not available: " + nativeBlas.failure();
     }
 

@@ -149,8 +149,8 @@ final class NativeBlas {
                     sum += a[i + p * size] * b[p + j * size];
                 }
                 if (c[i + j * size] != sum) {
-                    return "the native BLAS computed a wrong test product: C[" + i + "][" + j + "] = "
-                            + c[i + j * size] + " instead of " + sum;
+                    return "the native BLAS computed a wrong test product: C[" + i + "][" + j + "] = " + c[i + j * size]
+                            + " instead of " + sum;
                 }
             }
         }
@@ -177,9 +177,9 @@ final class NativeBlas {
             String file = line.substring(slash).strip();
             if (BLAS_FILE.matcher(file).matches() && !file.contains("netlibblasjni")) {
                 String lower = file.toLowerCase(Locale.ROOT);
-                String kind = lower.contains("openblas") ? "OpenBLAS"
-                        : lower.contains("mkl") ? "Intel MKL"
-                        : lower.contains("blis") ? "BLIS" : "system BLAS";
+                String kind = lower.contains("openblas")
+                        ? "OpenBLAS"
+                        : lower.contains("mkl") ? "Intel MKL" : lower.contains("blis") ? "BLIS" : "system BLAS";
                 return kind + ", " + file;
             }
         }

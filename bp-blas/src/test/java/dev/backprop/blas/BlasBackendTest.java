@@ -58,7 +58,8 @@ class BlasBackendTest {
         BlasBackendProvider provider = new BlasBackendProvider();
         assumeTrue(!provider.isAvailable(), "a native BLAS is installed here; the fallback is not exercised");
 
-        assertThatThrownBy(provider::create).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(provider::create)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot run");
         assertThat(MatrixBackends.discover().select("blas")).isInstanceOf(EjmlBackend.class);
     }
@@ -102,9 +103,15 @@ class BlasBackendTest {
 
     static Stream<Arguments> shapes() {
         // m, k, n: 1 × n and n × 1 edge shapes above the Java threshold, odd sizes, and the MNIST layer shapes
-        return Stream.of(Arguments.of(1, 784, 128), Arguments.of(100, 784, 1), Arguments.of(1, 4096, 1),
-                Arguments.of(4096, 1, 1), Arguments.of(37, 53, 29), Arguments.of(100, 784, 128),
-                Arguments.of(100, 128, 10), Arguments.of(3, 2, 2));
+        return Stream.of(
+                Arguments.of(1, 784, 128),
+                Arguments.of(100, 784, 1),
+                Arguments.of(1, 4096, 1),
+                Arguments.of(4096, 1, 1),
+                Arguments.of(37, 53, 29),
+                Arguments.of(100, 784, 128),
+                Arguments.of(100, 128, 10),
+                Arguments.of(3, 2, 2));
     }
 
     @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
@@ -146,8 +153,11 @@ class BlasBackendTest {
         DMatrixRMaj a = random(64, 64, 1);
 
         assertThatThrownBy(() -> backend.mult(a, random(65, 64, 2), new DMatrixRMaj(1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64x64").hasMessageContaining("65x64");
-        assertThatThrownBy(() -> backend.multTransA(a, a, a)).isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("64x64")
+                .hasMessageContaining("65x64");
+        assertThatThrownBy(() -> backend.multTransA(a, a, a))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must not be one of the inputs");
     }
 
@@ -170,8 +180,7 @@ class BlasBackendTest {
         for (int warmUp = 0; warmUp < 5; warmUp++) {
             products.run();
         }
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
         long before = threads.getThreadAllocatedBytes(id);
         products.run();

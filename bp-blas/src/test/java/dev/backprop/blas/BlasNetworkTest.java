@@ -43,7 +43,10 @@ class BlasNetworkTest {
         for (int l = 1; l < widths.length; l++) {
             builder.dense(widths[l], TanhAndSquares.tanh(), true);
         }
-        Network net = builder.initializer(Initializers.xavierNormal()).seed(seed).backend(backend).build();
+        Network net = builder.initializer(Initializers.xavierNormal())
+                .seed(seed)
+                .backend(backend)
+                .build();
         Rng rng = new Rng(seed + 1);
         net.layers().forEach(layer -> Initializers.normal(0, 0.5).fill(layer.bias(), rng));
         return net;

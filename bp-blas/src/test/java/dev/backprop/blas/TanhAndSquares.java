@@ -8,8 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 /** A tanh activation and the half sum of squares loss for these tests (bp-blas does not depend on plug-ins). */
 final class TanhAndSquares {
 
-    private TanhAndSquares() {
-    }
+    private TanhAndSquares() {}
 
     /** f(z) = tanh z, f' = 1 − a². */
     static Activation tanh() {

@@ -48,8 +48,8 @@ public final class TabularDataset implements Dataset {
         for (int i = 0; i < n; i++) {
             double v = m.data[i];
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException(name + " row " + i / m.numCols + ", column " + i % m.numCols
-                        + " is " + v + "; a data set holds finite values only");
+                throw new IllegalArgumentException(name + " row " + i / m.numCols + ", column " + i % m.numCols + " is "
+                        + v + "; a data set holds finite values only");
             }
         }
     }
@@ -138,8 +138,8 @@ public final class TabularDataset implements Dataset {
         for (int r = 0; r < rows; r++) {
             int sample = order[from + r];
             if (sample < 0 || sample >= n) {
-                throw new IndexOutOfBoundsException("order[" + (from + r) + "] = " + sample
-                        + " is not a sample index in [0, " + n + ")");
+                throw new IndexOutOfBoundsException(
+                        "order[" + (from + r) + "] = " + sample + " is not a sample index in [0, " + n + ")");
             }
             // featureBuffer[r, :] = features[sample, :]; targetBuffer[r, :] = targets[sample, :]
             System.arraycopy(features.data, sample * f, featureBuffer.data, r * f, f);
@@ -149,7 +149,6 @@ public final class TabularDataset implements Dataset {
 
     @Override
     public String toString() {
-        return "TabularDataset[" + size() + " samples, " + featureCount() + " features, " + targetCount()
-                + " targets]";
+        return "TabularDataset[" + size() + " samples, " + featureCount() + " features, " + targetCount() + " targets]";
     }
 }

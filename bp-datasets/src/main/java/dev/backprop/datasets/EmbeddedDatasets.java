@@ -28,8 +28,7 @@ public final class EmbeddedDatasets {
     private static final int DIGITS_FEATURES = 64;
     private static final double DIGITS_MAX = 16.0;
 
-    private EmbeddedDatasets() {
-    }
+    private EmbeddedDatasets() {}
 
     /**
      * The 8,000 MNIST training digits: 784 features per image (pixel (r, c) of 28 × 28 is feature 28·r + c),
@@ -60,7 +59,8 @@ public final class EmbeddedDatasets {
         // header: rows, features, then the class names
         List<String> header = csv.header();
         TabularDataset data = csv.dataset();
-        if (header.size() < 3 || !header.get(0).equals(String.valueOf(data.size()))
+        if (header.size() < 3
+                || !header.get(0).equals(String.valueOf(data.size()))
                 || !header.get(1).equals(String.valueOf(data.featureCount()))) {
             throw new IllegalStateException(name + " header " + header + " does not describe its " + data.size()
                     + " rows of " + data.featureCount() + " features");
@@ -101,7 +101,8 @@ public final class EmbeddedDatasets {
     }
 
     private static LabeledDataset mnist(String images, String labels) {
-        try (InputStream imageStream = open(images); InputStream labelStream = open(labels)) {
+        try (InputStream imageStream = open(images);
+                InputStream labelStream = open(labels)) {
             return new MnistLoader().load(imageStream, images, labelStream, labels);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the resources " + images + " and " + labels, e);

@@ -120,7 +120,8 @@ class EmbeddedDatasetsTest {
         assertThat(iris.featureCount()).isEqualTo(4);
         assertThat(iris.classNames()).containsExactly("setosa", "versicolor", "virginica");
         // numpy: a[0] -> [5.1, 3.5, 1.4, 0.2, 0]; a[77] -> [6.7, 3.0, 5.0, 1.7, 1]; a[-1] -> [5.9, 3.0, 5.1, 1.8, 2]
-        assertThat(new double[] {iris.data().feature(0, 0), iris.data().feature(0, 3)}).containsExactly(5.1, 0.2);
+        assertThat(new double[] {iris.data().feature(0, 0), iris.data().feature(0, 3)})
+                .containsExactly(5.1, 0.2);
         assertThat(iris.data().feature(77, 2)).isEqualTo(5.0);
         assertThat(iris.label(77)).isEqualTo(1);
         assertThat(iris.data().feature(149, 0)).isEqualTo(5.9);
@@ -133,9 +134,10 @@ class EmbeddedDatasetsTest {
     void iris_standardScalerMeans_matchNumpy() {
         LabeledDataset iris = EmbeddedDatasets.iris();
         // numpy: a[:, :4].mean(0)
-        assertThat(StandardScaler.fit(iris.features()).mean()).containsExactly(
-                new double[] {5.843333333333335, 3.057333333333334, 3.7580000000000027, 1.199333333333334},
-                within(1e-12));
+        assertThat(StandardScaler.fit(iris.features()).mean())
+                .containsExactly(
+                        new double[] {5.843333333333335, 3.057333333333334, 3.7580000000000027, 1.199333333333334},
+                        within(1e-12));
     }
 
     @Test
@@ -161,11 +163,16 @@ class EmbeddedDatasetsTest {
     void attribution_namesOriginsAndLicences() {
         String text = EmbeddedDatasets.attribution();
         // by hand: the licences listed in the shipped attribution file
-        assertThat(text).contains("CC BY-SA 3.0").contains("LeCun").contains("CC BY 4.0").contains("MIT");
+        assertThat(text)
+                .contains("CC BY-SA 3.0")
+                .contains("LeCun")
+                .contains("CC BY 4.0")
+                .contains("MIT");
     }
 
     @Test
     void eachCall_returnsAFreshDataset() {
-        assertThat(EmbeddedDatasets.iris().features()).isNotSameAs(EmbeddedDatasets.iris().features());
+        assertThat(EmbeddedDatasets.iris().features())
+                .isNotSameAs(EmbeddedDatasets.iris().features());
     }
 }

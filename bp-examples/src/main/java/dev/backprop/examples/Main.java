@@ -7,8 +7,7 @@ import picocli.CommandLine;
 /** The {@code bp} command-line program. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs the program and exits with its exit code. */
     public static void main(String[] args) {

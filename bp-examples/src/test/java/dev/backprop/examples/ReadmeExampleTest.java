@@ -14,13 +14,20 @@ class ReadmeExampleTest {
 
     @Test
     void readmeExample_compilesRuns_andLearnsMnist() {
-        var train = EmbeddedDatasets.mnistTrain().oneHot();    // 8,000 real digits, pixels in [0, 1]
-        var test = EmbeddedDatasets.mnistTest().oneHot();      // 2,000 more
-        Network net = Network.builder().input(784).dense(50, "relu").dense(10, "softmax").seed(1).build();
+        var train = EmbeddedDatasets.mnistTrain().oneHot(); // 8,000 real digits, pixels in [0, 1]
+        var test = EmbeddedDatasets.mnistTest().oneHot(); // 2,000 more
+        Network net = Network.builder()
+                .input(784)
+                .dense(50, "relu")
+                .dense(10, "softmax")
+                .seed(1)
+                .build();
         var result = Trainer.builder()
-                .loss("categorical-cross-entropy")                    // fused with softmax: dZ = (P - T)/n
+                .loss("categorical-cross-entropy") // fused with softmax: dZ = (P - T)/n
                 .optimizer("sgd(lr=0.1)")
-                .epochs(10).validation(test).metrics(Metrics.accuracy())
+                .epochs(10)
+                .validation(test)
+                .metrics(Metrics.accuracy())
                 .build()
                 .fit(net, ShuffledBatches.builder(train).batchSize(100).seed(1).build());
 

@@ -2,12 +2,9 @@ package dev.backprop.losses;
 
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
 import dev.backprop.core.spi.FusedGradient;
-import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
+import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -77,8 +74,7 @@ public final class BinaryCrossEntropy extends AbstractLoss {
         for (int i = 0; i < size; i++) {
             double p = output.data[i];
             // ∂L/∂p = (p − t) / (n p (1 − p)), and 0 where the clamp holds p̃ constant
-            grad.data[i] = p >= EPSILON && p <= 1 - EPSILON
-                    ? (p - target.data[i]) / (p * (1 - p)) * inverseN : 0.0;
+            grad.data[i] = p >= EPSILON && p <= 1 - EPSILON ? (p - target.data[i]) / (p * (1 - p)) * inverseN : 0.0;
         }
     }
 
@@ -86,6 +82,7 @@ public final class BinaryCrossEntropy extends AbstractLoss {
     @Override
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
         return outputActivation.standardForm().orElse(null) == StandardActivation.SIGMOID
-                ? Optional.of(FUSED) : Optional.empty();
+                ? Optional.of(FUSED)
+                : Optional.empty();
     }
 }

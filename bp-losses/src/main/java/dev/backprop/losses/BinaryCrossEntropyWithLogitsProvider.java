@@ -4,14 +4,12 @@ import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link BinaryCrossEntropyWithLogits}; takes no parameters. */
 public final class BinaryCrossEntropyWithLogitsProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public BinaryCrossEntropyWithLogitsProvider() {
-    }
+    public BinaryCrossEntropyWithLogitsProvider() {}
 
     @Override
     public String name() {

@@ -2,12 +2,9 @@ package dev.backprop.losses;
 
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
 import dev.backprop.core.spi.FusedGradient;
-import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
+import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -87,6 +84,7 @@ public final class CategoricalCrossEntropy extends AbstractLoss {
     @Override
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
         return outputActivation.standardForm().orElse(null) == StandardActivation.SOFTMAX
-                ? Optional.of(FUSED) : Optional.empty();
+                ? Optional.of(FUSED)
+                : Optional.empty();
     }
 }

@@ -1,21 +1,15 @@
 package dev.backprop.losses;
 
-import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
-import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
-import java.util.Optional;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link CategoricalCrossEntropy}; takes no parameters. */
 public final class CategoricalCrossEntropyProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public CategoricalCrossEntropyProvider() {
-    }
+    public CategoricalCrossEntropyProvider() {}
 
     @Override
     public String name() {

@@ -5,8 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Shape and value checks shared by the losses, with messages naming the shapes, positions and values. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static String shape(DMatrixRMaj m) {
         return m.numRows + "x" + m.numCols;

@@ -2,9 +2,6 @@ package dev.backprop.losses;
 
 import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -1,18 +1,15 @@
 package dev.backprop.losses;
 
-import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link HalfSse}; takes no parameters. */
 public final class HalfSseProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public HalfSseProvider() {
-    }
+    public HalfSseProvider() {}
 
     @Override
     public String name() {

@@ -4,14 +4,12 @@ import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link Hinge}; takes no parameters. */
 public final class HingeProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public HingeProvider() {
-    }
+    public HingeProvider() {}
 
     @Override
     public String name() {

@@ -1,9 +1,6 @@
 package dev.backprop.losses;
 
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -4,14 +4,12 @@ import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link Huber}; parameter {@code delta} (default 1.0). */
 public final class HuberProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public HuberProvider() {
-    }
+    public HuberProvider() {}
 
     @Override
     public String name() {

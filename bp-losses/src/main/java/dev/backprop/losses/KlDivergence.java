@@ -3,10 +3,7 @@ package dev.backprop.losses;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.FusedGradient;
-import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
 import java.util.Optional;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**

@@ -1,18 +1,15 @@
 package dev.backprop.losses;
 
-import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link Mae}; parameter {@code reduction}: {@code mean} (default), {@code sum} or {@code none}. */
 public final class MaeProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public MaeProvider() {
-    }
+    public MaeProvider() {}
 
     @Override
     public String name() {

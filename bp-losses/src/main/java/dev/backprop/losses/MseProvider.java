@@ -1,18 +1,15 @@
 package dev.backprop.losses;
 
-import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
 
 /** Creates {@link Mse}; parameter {@code reduction}: {@code mean} (default), {@code sum} or {@code none}. */
 public final class MseProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public MseProvider() {
-    }
+    public MseProvider() {}
 
     @Override
     public String name() {

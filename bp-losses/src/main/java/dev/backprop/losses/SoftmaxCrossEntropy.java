@@ -3,12 +3,9 @@ package dev.backprop.losses;
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
 import dev.backprop.core.spi.FusedGradient;
-import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
+import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
-import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,9 +134,11 @@ public final class SoftmaxCrossEntropy extends AbstractLoss {
     @Override
     public Optional<FusedGradient> fusedWith(Activation outputActivation) {
         if (outputActivation.standardForm().orElse(null) == StandardActivation.SOFTMAX) {
-            LOG.warn("{} applies softmax to raw scores itself, but the output layer's activation is softmax, so"
-                    + " softmax is applied twice. Use the identity activation for the output layer, or the loss"
-                    + " categorical-cross-entropy, which takes probabilities.", NAME);
+            LOG.warn(
+                    "{} applies softmax to raw scores itself, but the output layer's activation is softmax, so"
+                            + " softmax is applied twice. Use the identity activation for the output layer, or the loss"
+                            + " categorical-cross-entropy, which takes probabilities.",
+                    NAME);
         }
         return Optional.empty();
     }
@@ -165,8 +164,8 @@ public final class SoftmaxCrossEntropy extends AbstractLoss {
     private static int classIndex(DMatrixRMaj target, int row, int k) {
         double v = target.data[row];
         if (!(v >= 0 && v < k) || v != Math.rint(v)) {
-            throw new IllegalArgumentException(NAME + ": targets[" + row + ",0] = " + v + " is not a class index in"
-                    + " [0, " + k + ")");
+            throw new IllegalArgumentException(
+                    NAME + ": targets[" + row + ",0] = " + v + " is not a class index in" + " [0, " + k + ")");
         }
         return (int) v;
     }

@@ -1,23 +1,15 @@
 package dev.backprop.losses;
 
-import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
-import dev.backprop.core.spi.StandardActivation;
-import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
-import java.util.Optional;
 import java.util.Set;
-import org.ejml.data.DMatrixRMaj;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Creates {@link SoftmaxCrossEntropy}; takes no parameters. */
 public final class SoftmaxCrossEntropyProvider implements LossProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public SoftmaxCrossEntropyProvider() {
-    }
+    public SoftmaxCrossEntropyProvider() {}
 
     @Override
     public String name() {

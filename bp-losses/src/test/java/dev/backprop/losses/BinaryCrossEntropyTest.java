@@ -79,9 +79,15 @@ class BinaryCrossEntropyTest extends LossContract {
     @Test
     void engine_usesTheFusedGradient_afterASigmoidOutputLayer() {
         BinaryCrossEntropy bce = new BinaryCrossEntropy();
-        assertThat(Network.builder().input(2).dense(3, "tanh").dense(1, "sigmoid").build().usesFusedGradient(bce))
+        assertThat(Network.builder()
+                        .input(2)
+                        .dense(3, "tanh")
+                        .dense(1, "sigmoid")
+                        .build()
+                        .usesFusedGradient(bce))
                 .isTrue();
-        assertThat(Network.builder().input(2).dense(1, "hard-sigmoid").build().usesFusedGradient(bce)).isFalse();
+        assertThat(Network.builder().input(2).dense(1, "hard-sigmoid").build().usesFusedGradient(bce))
+                .isFalse();
     }
 
     @Test

@@ -28,8 +28,12 @@ class BinaryCrossEntropyWithLogitsTest extends LossContract {
         // numpy: np.sum(np.logaddexp(0, Z) - Z * T) / 2
         assertThat(new BinaryCrossEntropyWithLogits().value(z, t)).isCloseTo(0.6564270171575222, within(1e-15));
         // numpy: (expit(Z) - T) / 2
-        assertThat(Fixtures.gradient(new BinaryCrossEntropyWithLogits(), z, t).data).containsExactly(new double[] {
-            -0.05960146101105884, 0.13447071068499755, 0.1612296656009273, -0.023712936588783318}, within(1e-16));
+        assertThat(Fixtures.gradient(new BinaryCrossEntropyWithLogits(), z, t).data)
+                .containsExactly(
+                        new double[] {
+                            -0.05960146101105884, 0.13447071068499755, 0.1612296656009273, -0.023712936588783318
+                        },
+                        within(1e-16));
     }
 
     @Test
@@ -39,6 +43,7 @@ class BinaryCrossEntropyWithLogitsTest extends LossContract {
         DMatrixRMaj t = Fixtures.m(new double[][] {{0, 1}});
         assertThat(new BinaryCrossEntropyWithLogits().value(z, t)).isEqualTo(2000.0);
         // by hand: (σ(z) - t) / 1 = 1 and -1
-        assertThat(Fixtures.gradient(new BinaryCrossEntropyWithLogits(), z, t).data).containsExactly(1.0, -1.0);
+        assertThat(Fixtures.gradient(new BinaryCrossEntropyWithLogits(), z, t).data)
+                .containsExactly(1.0, -1.0);
     }
 }

@@ -45,14 +45,26 @@ class BuiltInLossesTest {
                 Arguments.of(new HalfSseProvider(), Config.empty(), real, TargetGenerator.real()),
                 Arguments.of(new HuberProvider(), Config.empty(), real, TargetGenerator.real()),
                 Arguments.of(new HuberProvider(), Config.of("delta", 0.3), real, TargetGenerator.real()),
-                Arguments.of(new BinaryCrossEntropyProvider(), Config.empty(), OutputDomain.probabilities(),
+                Arguments.of(
+                        new BinaryCrossEntropyProvider(),
+                        Config.empty(),
+                        OutputDomain.probabilities(),
                         TargetGenerator.binary()),
-                Arguments.of(new BinaryCrossEntropyWithLogitsProvider(), Config.empty(), real,
+                Arguments.of(
+                        new BinaryCrossEntropyWithLogitsProvider(),
+                        Config.empty(),
+                        real,
                         TargetGenerator.probabilities()),
-                Arguments.of(new CategoricalCrossEntropyProvider(), Config.empty(), OutputDomain.probabilityRows(),
+                Arguments.of(
+                        new CategoricalCrossEntropyProvider(),
+                        Config.empty(),
+                        OutputDomain.probabilityRows(),
                         TargetGenerator.oneHot()),
                 Arguments.of(new SoftmaxCrossEntropyProvider(), Config.empty(), real, TargetGenerator.classIndices()),
-                Arguments.of(new KlDivergenceProvider(), Config.empty(), OutputDomain.probabilityRows(),
+                Arguments.of(
+                        new KlDivergenceProvider(),
+                        Config.empty(),
+                        OutputDomain.probabilityRows(),
                         TargetGenerator.probabilityRows()),
                 Arguments.of(new HingeProvider(), Config.empty(), real, TargetGenerator.signs()));
     }
@@ -61,9 +73,18 @@ class BuiltInLossesTest {
     void registry_holdsExactlyTheBuiltIns() {
         Registry<Loss, LossProvider> registry = Registries.discover().losses();
         // by hand: the losses of the issue, named as decided
-        assertThat(registry.names()).containsExactlyInAnyOrder("mse", "mae", "half-sse", "huber",
-                "binary-cross-entropy", "binary-cross-entropy-with-logits", "categorical-cross-entropy",
-                "softmax-cross-entropy", "kl-divergence", "hinge");
+        assertThat(registry.names())
+                .containsExactlyInAnyOrder(
+                        "mse",
+                        "mae",
+                        "half-sse",
+                        "huber",
+                        "binary-cross-entropy",
+                        "binary-cross-entropy-with-logits",
+                        "categorical-cross-entropy",
+                        "softmax-cross-entropy",
+                        "kl-divergence",
+                        "hinge");
         assertThat(registry.find("bce").name()).isEqualTo("binary-cross-entropy");
         assertThat(registry.find("cce").name()).isEqualTo("categorical-cross-entropy");
         assertThat(registry.find("bce-with-logits").name()).isEqualTo("binary-cross-entropy-with-logits");
@@ -72,7 +93,8 @@ class BuiltInLossesTest {
     @Test
     void moduleInfo_andServicesFile_declareTheSameProviders() throws IOException, URISyntaxException {
         URL location = Mse.class.getProtectionDomain().getCodeSource().getLocation();
-        ModuleReference module = ModuleFinder.of(Path.of(location.toURI())).findAll().iterator().next();
+        ModuleReference module =
+                ModuleFinder.of(Path.of(location.toURI())).findAll().iterator().next();
         assertThat(module.descriptor().name()).isEqualTo("dev.backprop.losses");
         Set<String> declared = new TreeSet<>();
         for (ModuleDescriptor.Provides provides : module.descriptor().provides()) {
@@ -94,8 +116,8 @@ class BuiltInLossesTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("builtIns")
-    void builtIn_passesTheKit_withMaxRelativeErrorAtMost1e6(LossProvider provider, Config config,
-            OutputDomain outputs, TargetGenerator targets) {
+    void builtIn_passesTheKit_withMaxRelativeErrorAtMost1e6(
+            LossProvider provider, Config config, OutputDomain outputs, TargetGenerator targets) {
         ConformanceReport report = Conformance.defaults().checkLoss(provider, config, outputs, targets);
         report.assertPassed();
         // the issue's bar: max relative error <= 1e-6 in double precision
@@ -112,9 +134,15 @@ class BuiltInLossesTest {
             boolean withSigmoid = info.name().equals("binary-cross-entropy");
             boolean withSoftmax = info.name().equals("categorical-cross-entropy")
                     || info.name().equals("kl-divergence");
-            assertThat(loss.fusedWith(sigmoid).isPresent()).as(info.name() + " after sigmoid").isEqualTo(withSigmoid);
-            assertThat(loss.fusedWith(softmax).isPresent()).as(info.name() + " after softmax").isEqualTo(withSoftmax);
-            assertThat(loss.fusedWith(identity)).as(info.name() + " after identity").isEmpty();
+            assertThat(loss.fusedWith(sigmoid).isPresent())
+                    .as(info.name() + " after sigmoid")
+                    .isEqualTo(withSigmoid);
+            assertThat(loss.fusedWith(softmax).isPresent())
+                    .as(info.name() + " after softmax")
+                    .isEqualTo(withSoftmax);
+            assertThat(loss.fusedWith(identity))
+                    .as(info.name() + " after identity")
+                    .isEmpty();
         }
     }
 }

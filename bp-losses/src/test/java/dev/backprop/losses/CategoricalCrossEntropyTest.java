@@ -98,7 +98,12 @@ class CategoricalCrossEntropyTest extends LossContract {
 
     @Test
     void engine_usesTheFusedGradient_andItsParameterGradientsEqualTheUnfusedOnesTo1e12() {
-        Network net = Network.builder().input(3).dense(5, "tanh").dense(4, "softmax").seed(3).build();
+        Network net = Network.builder()
+                .input(3)
+                .dense(5, "tanh")
+                .dense(4, "softmax")
+                .seed(3)
+                .build();
         CategoricalCrossEntropy cce = new CategoricalCrossEntropy();
         assertThat(net.usesFusedGradient(cce)).isTrue();
         Rng rng = new Rng(9);

@@ -9,8 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Small helpers for the loss tests. */
 final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static DMatrixRMaj m(double[][] rows) {
         return new DMatrixRMaj(rows);

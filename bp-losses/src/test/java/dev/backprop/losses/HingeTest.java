@@ -32,7 +32,8 @@ class HingeTest extends LossContract {
         assertThat(Fixtures.gradient(new Hinge(), y, t).data).containsExactly(-0.25, -0.25, 0.25, -0.25);
         // by hand: the margin met (t y = 3 >= 1) gives 0
         assertThat(Fixtures.gradient(new Hinge(), Fixtures.m(new double[][] {{3}}), Fixtures.m(new double[][] {{1}}))
-                .data).containsExactly(0.0);
+                        .data)
+                .containsExactly(0.0);
     }
 
     @Test

@@ -44,9 +44,17 @@ class MseTest extends LossContract {
     @Test
     void mse_meanGradient_isTwoErrorsOverAllEntries() {
         // numpy: 2 * (Y - T) / 6
-        assertThat(Fixtures.gradient(new Mse(Reduction.MEAN), Y, T).data).containsExactly(new double[] {
-            -0.16666666666666666, -0.3333333333333333, 0.16666666666666666, 0.8333333333333334,
-            -0.16666666666666666, -0.16666666666666666}, within(1e-16));
+        assertThat(Fixtures.gradient(new Mse(Reduction.MEAN), Y, T).data)
+                .containsExactly(
+                        new double[] {
+                            -0.16666666666666666,
+                            -0.3333333333333333,
+                            0.16666666666666666,
+                            0.8333333333333334,
+                            -0.16666666666666666,
+                            -0.16666666666666666
+                        },
+                        within(1e-16));
         // by hand: the sum's gradient is 2 (Y - T)
         assertThat(Fixtures.gradient(new Mse(Reduction.SUM), Y, T).data).containsExactly(-1, -2, 1, 5, -1, -1);
     }

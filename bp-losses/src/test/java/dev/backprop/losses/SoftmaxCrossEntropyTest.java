@@ -31,10 +31,12 @@ class SoftmaxCrossEntropyTest extends LossContract {
 
     @Test
     void classIndexTargets_passTheKitToo() {
-        Conformance.defaults().checkLoss(provider(), Config.empty(), OutputDomain.real(),
-                TargetGenerator.classIndices()).assertPassed();
-        Conformance.defaults().checkLoss(provider(), Config.empty(), OutputDomain.real(),
-                TargetGenerator.probabilityRows()).assertPassed();
+        Conformance.defaults()
+                .checkLoss(provider(), Config.empty(), OutputDomain.real(), TargetGenerator.classIndices())
+                .assertPassed();
+        Conformance.defaults()
+                .checkLoss(provider(), Config.empty(), OutputDomain.real(), TargetGenerator.probabilityRows())
+                .assertPassed();
     }
 
     @Test
@@ -44,8 +46,14 @@ class SoftmaxCrossEntropyTest extends LossContract {
         assertThat(loss.value(LOGITS, ONE_HOT)).isCloseTo(2.265126343932687, within(1e-15));
         assertThat(loss.value(LOGITS, INDICES)).isCloseTo(2.265126343932687, within(1e-15));
         // scipy: (softmax(logits, axis=1) - oneHot) / 2
-        double[] expected = {0.11561194881107453, -0.18573414039411879, 0.07012219158304424, -0.4914260872272398,
-            0.02330631128898695, 0.4681197759382529};
+        double[] expected = {
+            0.11561194881107453,
+            -0.18573414039411879,
+            0.07012219158304424,
+            -0.4914260872272398,
+            0.02330631128898695,
+            0.4681197759382529
+        };
         assertThat(Fixtures.gradient(loss, LOGITS, ONE_HOT).data).containsExactly(expected, within(1e-16));
         assertThat(Fixtures.gradient(loss, LOGITS, INDICES).data).containsExactly(expected, within(1e-16));
     }
@@ -61,7 +69,8 @@ class SoftmaxCrossEntropyTest extends LossContract {
     void extremeLogits_giveExactFiniteLoss() {
         // scipy: -log_softmax([-1e4, 1e4])[0] = 20000 for the target class 0
         DMatrixRMaj z = Fixtures.m(new double[][] {{-1e4, 1e4}});
-        assertThat(new SoftmaxCrossEntropy().value(z, Fixtures.m(new double[][] {{0}}))).isEqualTo(20000.0);
+        assertThat(new SoftmaxCrossEntropy().value(z, Fixtures.m(new double[][] {{0}})))
+                .isEqualTo(20000.0);
     }
 
     @Test
@@ -85,6 +94,7 @@ class SoftmaxCrossEntropyTest extends LossContract {
 
     @Test
     void noFusedGradient_sinceTheSoftmaxIsInTheLoss() {
-        assertThat(new SoftmaxCrossEntropy().fusedWith(Fixtures.activation("identity"))).isEmpty();
+        assertThat(new SoftmaxCrossEntropy().fusedWith(Fixtures.activation("identity")))
+                .isEmpty();
     }
 }

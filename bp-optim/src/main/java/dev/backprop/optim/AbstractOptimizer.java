@@ -59,15 +59,21 @@ public abstract class AbstractOptimizer implements Optimizer {
      * @param slotNames           the per-parameter state arrays the update uses, in the order it receives them
      * @throws IllegalArgumentException for an unknown key, or a negative or non-finite rate or coefficient
      */
-    protected AbstractOptimizer(String name, Config config, Set<String> ownKeys, double defaultLearningRate,
-            double defaultWeightDecay, boolean countsSteps, String... slotNames) {
+    protected AbstractOptimizer(
+            String name,
+            Config config,
+            Set<String> ownKeys,
+            double defaultLearningRate,
+            double defaultWeightDecay,
+            boolean countsSteps,
+            String... slotNames) {
         this.name = name;
         Set<String> known = new HashSet<>(ownKeys);
         known.add(LEARNING_RATE);
         known.addAll(Regularization.KEYS);
         config.requireOnly("optimizer '" + name + "'", known);
-        this.learningRate = HyperParameters.nonNegative(name, LEARNING_RATE,
-                HyperParameters.getDouble(name, config, LEARNING_RATE, defaultLearningRate));
+        this.learningRate = HyperParameters.nonNegative(
+                name, LEARNING_RATE, HyperParameters.getDouble(name, config, LEARNING_RATE, defaultLearningRate));
         this.regularization = Regularization.from(name, config, defaultWeightDecay);
         this.countsSteps = countsSteps;
         this.slotNames = List.of(slotNames);
@@ -159,15 +165,20 @@ public abstract class AbstractOptimizer implements Optimizer {
         requireInitialised("step");
         checkSameParameters(parameters);
         if (!(learningRate >= 0) || !Double.isFinite(learningRate)) {
-            throw new IllegalArgumentException(name + " step learning rate must be finite and >= 0, got "
-                    + learningRate);
+            throw new IllegalArgumentException(
+                    name + " step learning rate must be finite and >= 0, got " + learningRate);
         }
         regularization.transformGradients(parameters);
         regularization.decay(parameters, learningRate);
         for (int p = 0, count = parameters.size(); p < count; p++) {
             Parameter parameter = parameters.get(p);
             steps[p]++;
-            update(parameter.size(), parameter.value().data, parameter.gradient().data, slots[p], steps[p],
+            update(
+                    parameter.size(),
+                    parameter.value().data,
+                    parameter.gradient().data,
+                    slots[p],
+                    steps[p],
                     learningRate);
         }
         regularization.constrain(parameters);
@@ -251,14 +262,13 @@ public abstract class AbstractOptimizer implements Optimizer {
         Set<String> unexpected = new TreeSet<>(state.keySet());
         unexpected.removeAll(expected);
         if (!unexpected.isEmpty()) {
-            throw new IllegalArgumentException(name + " state has unexpected keys " + unexpected + "; expected "
-                    + expected);
+            throw new IllegalArgumentException(
+                    name + " state has unexpected keys " + unexpected + "; expected " + expected);
         }
         for (int p = 0; p < parameters.size(); p++) {
             Parameter parameter = parameters.get(p);
             for (int s = 0; s < slotNames.size(); s++) {
-                System.arraycopy(state.get(key(parameter, slotNames.get(s))).data, 0, slots[p][s], 0,
-                        parameter.size());
+                System.arraycopy(state.get(key(parameter, slotNames.get(s))).data, 0, slots[p][s], 0, parameter.size());
             }
             steps[p] = countsSteps ? (long) state.get(key(parameter, STEP_SLOT)).data[0] : 0;
         }
@@ -268,8 +278,8 @@ public abstract class AbstractOptimizer implements Optimizer {
         expected.add(key);
         DMatrixRMaj m = state.get(key);
         if (m == null) {
-            throw new IllegalArgumentException(name + " state lacks '" + key + "'; it has " + new TreeSet<>(
-                    state.keySet()));
+            throw new IllegalArgumentException(
+                    name + " state lacks '" + key + "'; it has " + new TreeSet<>(state.keySet()));
         }
         return m;
     }
@@ -280,20 +290,20 @@ public abstract class AbstractOptimizer implements Optimizer {
 
     private void requireInitialised(String operation) {
         if (parameters == null) {
-            throw new IllegalStateException(name + ": call initialise(parameters) before " + operation
-                    + "(...)");
+            throw new IllegalStateException(name + ": call initialise(parameters) before " + operation + "(...)");
         }
     }
 
     private void checkSameParameters(List<Parameter> given) {
         if (given.size() != parameters.size()) {
-            throw new IllegalArgumentException(name + " was initialised with " + parameters.size()
-                    + " parameters " + names(parameters) + " but step got " + given.size() + " " + names(given));
+            throw new IllegalArgumentException(name + " was initialised with " + parameters.size() + " parameters "
+                    + names(parameters) + " but step got " + given.size() + " " + names(given));
         }
         for (int p = 0, count = given.size(); p < count; p++) {
             Parameter a = parameters.get(p);
             Parameter b = given.get(p);
-            if (!a.name().equals(b.name()) || a.value().numRows != b.value().numRows
+            if (!a.name().equals(b.name())
+                    || a.value().numRows != b.value().numRows
                     || a.value().numCols != b.value().numCols) {
                 throw new IllegalArgumentException(name + " was initialised with parameter " + p + " = " + a.name()
                         + " (" + a.value().numRows + "x" + a.value().numCols + ") but step got " + b.name() + " ("

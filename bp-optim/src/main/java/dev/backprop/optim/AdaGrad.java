@@ -36,8 +36,8 @@ public final class AdaGrad extends AbstractOptimizer {
     public AdaGrad(Config config) {
         super(NAME, config, Set.of(EPS, INITIAL_ACCUMULATOR), 0.01, 0, false, "sum");
         this.eps = HyperParameters.positive(NAME, EPS, HyperParameters.getDouble(NAME, config, EPS, 1e-10));
-        this.initialAccumulator = HyperParameters.nonNegative(NAME, INITIAL_ACCUMULATOR,
-                HyperParameters.getDouble(NAME, config, INITIAL_ACCUMULATOR, 0));
+        this.initialAccumulator = HyperParameters.nonNegative(
+                NAME, INITIAL_ACCUMULATOR, HyperParameters.getDouble(NAME, config, INITIAL_ACCUMULATOR, 0));
     }
 
     @Override

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class AdaGradProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public AdaGradProvider() {
-    }
+    public AdaGradProvider() {}
 
     @Override
     public String name() {

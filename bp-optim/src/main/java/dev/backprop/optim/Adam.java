@@ -42,10 +42,8 @@ public final class Adam extends AbstractOptimizer {
 
     private Adam(String name, Config config, double defaultWeightDecay) {
         super(name, config, Set.of(BETA1, BETA2, EPS), 0.001, defaultWeightDecay, true, "m", "v");
-        this.beta1 = HyperParameters.inUnitInterval(name, BETA1,
-                HyperParameters.getDouble(name, config, BETA1, 0.9));
-        this.beta2 = HyperParameters.inUnitInterval(name, BETA2,
-                HyperParameters.getDouble(name, config, BETA2, 0.999));
+        this.beta1 = HyperParameters.inUnitInterval(name, BETA1, HyperParameters.getDouble(name, config, BETA1, 0.9));
+        this.beta2 = HyperParameters.inUnitInterval(name, BETA2, HyperParameters.getDouble(name, config, BETA2, 0.999));
         this.eps = HyperParameters.positive(name, EPS, HyperParameters.getDouble(name, config, EPS, 1e-8));
     }
 

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class AdamProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public AdamProvider() {
-    }
+    public AdamProvider() {}
 
     @Override
     public String name() {

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class AdamWProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public AdamWProvider() {
-    }
+    public AdamWProvider() {}
 
     @Override
     public String name() {

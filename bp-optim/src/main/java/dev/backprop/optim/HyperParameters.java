@@ -9,8 +9,7 @@ import dev.backprop.core.spi.Config;
  */
 public final class HyperParameters {
 
-    private HyperParameters() {
-    }
+    private HyperParameters() {}
 
     /**
      * A finite number {@code ≥ 0}, such as a learning rate or a penalty.

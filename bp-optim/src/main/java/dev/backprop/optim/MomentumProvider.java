@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class MomentumProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public MomentumProvider() {
-    }
+    public MomentumProvider() {}
 
     @Override
     public String name() {

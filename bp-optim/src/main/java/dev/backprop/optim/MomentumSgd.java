@@ -31,8 +31,8 @@ public final class MomentumSgd extends AbstractOptimizer {
 
     private MomentumSgd(String name, Config config, boolean nesterov) {
         super(name, config, Set.of(MOMENTUM), 0.01, 0, false, "velocity");
-        this.momentum = HyperParameters.inUnitInterval(name, MOMENTUM,
-                HyperParameters.getDouble(name, config, MOMENTUM, 0.9));
+        this.momentum =
+                HyperParameters.inUnitInterval(name, MOMENTUM, HyperParameters.getDouble(name, config, MOMENTUM, 0.9));
         this.nesterov = nesterov;
     }
 

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class NesterovProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public NesterovProvider() {
-    }
+    public NesterovProvider() {}
 
     @Override
     public String name() {

@@ -54,8 +54,8 @@ public final class Regularization {
     public static final String REGULARIZE_BIAS = "regularize-bias";
 
     /** Every key read by {@link #from}. */
-    public static final Set<String> KEYS = Set.of(L2, L1, WEIGHT_DECAY, CLIP_VALUE, CLIP_NORM, MAX_NORM,
-            REGULARIZE_BIAS);
+    public static final Set<String> KEYS =
+            Set.of(L2, L1, WEIGHT_DECAY, CLIP_VALUE, CLIP_NORM, MAX_NORM, REGULARIZE_BIAS);
 
     private static final Regularization NONE = new Regularization(0, 0, 0, 0, 0, 0, false);
 
@@ -67,8 +67,14 @@ public final class Regularization {
     private final double maxNorm;
     private final boolean regularizeBias;
 
-    private Regularization(double l2, double l1, double weightDecay, double clipValue, double clipNorm,
-            double maxNorm, boolean regularizeBias) {
+    private Regularization(
+            double l2,
+            double l1,
+            double weightDecay,
+            double clipValue,
+            double clipNorm,
+            double maxNorm,
+            boolean regularizeBias) {
         this.l2 = l2;
         this.l1 = l1;
         this.weightDecay = weightDecay;
@@ -97,21 +103,28 @@ public final class Regularization {
         return new Regularization(
                 HyperParameters.nonNegative(component, L2, HyperParameters.getDouble(component, config, L2, 0)),
                 HyperParameters.nonNegative(component, L1, HyperParameters.getDouble(component, config, L1, 0)),
-                HyperParameters.nonNegative(component, WEIGHT_DECAY,
+                HyperParameters.nonNegative(
+                        component,
+                        WEIGHT_DECAY,
                         HyperParameters.getDouble(component, config, WEIGHT_DECAY, defaultWeightDecay)),
-                HyperParameters.nonNegative(component, CLIP_VALUE,
-                        HyperParameters.getDouble(component, config, CLIP_VALUE, 0)),
-                HyperParameters.nonNegative(component, CLIP_NORM,
-                        HyperParameters.getDouble(component, config, CLIP_NORM, 0)),
-                HyperParameters.nonNegative(component, MAX_NORM,
-                        HyperParameters.getDouble(component, config, MAX_NORM, 0)),
+                HyperParameters.nonNegative(
+                        component, CLIP_VALUE, HyperParameters.getDouble(component, config, CLIP_VALUE, 0)),
+                HyperParameters.nonNegative(
+                        component, CLIP_NORM, HyperParameters.getDouble(component, config, CLIP_NORM, 0)),
+                HyperParameters.nonNegative(
+                        component, MAX_NORM, HyperParameters.getDouble(component, config, MAX_NORM, 0)),
                 HyperParameters.getBoolean(component, config, REGULARIZE_BIAS, false));
     }
 
     /** The configuration with every regularisation key added, defaults included. */
     public Config addTo(Config config) {
-        return config.with(L2, l2).with(L1, l1).with(WEIGHT_DECAY, weightDecay).with(CLIP_VALUE, clipValue)
-                .with(CLIP_NORM, clipNorm).with(MAX_NORM, maxNorm).with(REGULARIZE_BIAS, regularizeBias);
+        return config.with(L2, l2)
+                .with(L1, l1)
+                .with(WEIGHT_DECAY, weightDecay)
+                .with(CLIP_VALUE, clipValue)
+                .with(CLIP_NORM, clipNorm)
+                .with(MAX_NORM, maxNorm)
+                .with(REGULARIZE_BIAS, regularizeBias);
     }
 
     /** λ₂. */
@@ -273,9 +286,13 @@ public final class Regularization {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Regularization r && Double.compare(l2, r.l2) == 0 && Double.compare(l1, r.l1) == 0
-                && Double.compare(weightDecay, r.weightDecay) == 0 && Double.compare(clipValue, r.clipValue) == 0
-                && Double.compare(clipNorm, r.clipNorm) == 0 && Double.compare(maxNorm, r.maxNorm) == 0
+        return o instanceof Regularization r
+                && Double.compare(l2, r.l2) == 0
+                && Double.compare(l1, r.l1) == 0
+                && Double.compare(weightDecay, r.weightDecay) == 0
+                && Double.compare(clipValue, r.clipValue) == 0
+                && Double.compare(clipNorm, r.clipNorm) == 0
+                && Double.compare(maxNorm, r.maxNorm) == 0
                 && regularizeBias == r.regularizeBias;
     }
 

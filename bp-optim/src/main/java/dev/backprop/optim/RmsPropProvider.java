@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class RmsPropProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public RmsPropProvider() {
-    }
+    public RmsPropProvider() {}
 
     @Override
     public String name() {

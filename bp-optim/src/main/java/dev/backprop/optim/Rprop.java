@@ -53,16 +53,23 @@ public final class Rprop extends AbstractOptimizer {
      * @throws IllegalArgumentException for an unknown key or an invalid value, naming both
      */
     public Rprop(Config config) {
-        super(NAME, config, Set.of(ETA_PLUS, ETA_MINUS, DELTA0, DELTA_MIN, DELTA_MAX), 1.0, 0, false,
-                "prev-grad", "step-size");
-        this.etaPlus = HyperParameters.greaterThanOne(NAME, ETA_PLUS,
-                HyperParameters.getDouble(NAME, config, ETA_PLUS, 1.2));
-        this.etaMinus = HyperParameters.inOpenUnitInterval(NAME, ETA_MINUS,
-                HyperParameters.getDouble(NAME, config, ETA_MINUS, 0.5));
-        this.deltaMin = HyperParameters.positive(NAME, DELTA_MIN,
-                HyperParameters.getDouble(NAME, config, DELTA_MIN, 1e-6));
-        this.deltaMax = HyperParameters.positive(NAME, DELTA_MAX,
-                HyperParameters.getDouble(NAME, config, DELTA_MAX, 50));
+        super(
+                NAME,
+                config,
+                Set.of(ETA_PLUS, ETA_MINUS, DELTA0, DELTA_MIN, DELTA_MAX),
+                1.0,
+                0,
+                false,
+                "prev-grad",
+                "step-size");
+        this.etaPlus =
+                HyperParameters.greaterThanOne(NAME, ETA_PLUS, HyperParameters.getDouble(NAME, config, ETA_PLUS, 1.2));
+        this.etaMinus = HyperParameters.inOpenUnitInterval(
+                NAME, ETA_MINUS, HyperParameters.getDouble(NAME, config, ETA_MINUS, 0.5));
+        this.deltaMin =
+                HyperParameters.positive(NAME, DELTA_MIN, HyperParameters.getDouble(NAME, config, DELTA_MIN, 1e-6));
+        this.deltaMax =
+                HyperParameters.positive(NAME, DELTA_MAX, HyperParameters.getDouble(NAME, config, DELTA_MAX, 50));
         this.delta0 = HyperParameters.positive(NAME, DELTA0, HyperParameters.getDouble(NAME, config, DELTA0, 0.1));
         if (!(deltaMin <= delta0 && delta0 <= deltaMax)) {
             throw new IllegalArgumentException(NAME + " needs delta-min <= delta0 <= delta-max, got delta-min="
@@ -72,8 +79,8 @@ public final class Rprop extends AbstractOptimizer {
 
     @Override
     protected Config ownConfig() {
-        return Config.of(ETA_PLUS, etaPlus, ETA_MINUS, etaMinus, DELTA0, delta0, DELTA_MIN, deltaMin, DELTA_MAX,
-                deltaMax);
+        return Config.of(
+                ETA_PLUS, etaPlus, ETA_MINUS, etaMinus, DELTA0, delta0, DELTA_MIN, deltaMin, DELTA_MAX, deltaMax);
     }
 
     @Override

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class RpropProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public RpropProvider() {
-    }
+    public RpropProvider() {}
 
     @Override
     public String name() {

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.OptimizerProvider;
 public final class SgdProvider implements OptimizerProvider {
 
     /** A stateless provider. */
-    public SgdProvider() {
-    }
+    public SgdProvider() {}
 
     @Override
     public String name() {

@@ -17,8 +17,13 @@ class DropoutTrainingTest {
     @Test
     void adam_withDropoutBetweenDenseLayers_reducesInferenceLoss() {
         TestSigmoid sigmoid = new TestSigmoid();
-        Network net = Network.builder().input(2).dense(8, sigmoid, true).dropout(0.25).dense(2, sigmoid, true)
-                .seed(3).build();
+        Network net = Network.builder()
+                .input(2)
+                .dense(8, sigmoid, true)
+                .dropout(0.25)
+                .dense(2, sigmoid, true)
+                .seed(3)
+                .build();
         HalfSquaredError loss = new HalfSquaredError();
         double initial = loss.value(net.forward(X), T);
         // dropout is active while training: the training loss of step 0 differs from the inference loss

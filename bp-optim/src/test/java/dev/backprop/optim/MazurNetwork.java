@@ -14,12 +14,16 @@ final class MazurNetwork {
     static final DMatrixRMaj INPUT = new DMatrixRMaj(new double[][] {{0.05, 0.10}});
     static final DMatrixRMaj TARGET = new DMatrixRMaj(new double[][] {{0.01, 0.99}});
 
-    private MazurNetwork() {
-    }
+    private MazurNetwork() {}
 
     static Network build() {
         TestSigmoid sigmoid = new TestSigmoid();
-        Network net = Network.builder().input(2).dense(2, sigmoid, true).dense(2, sigmoid, true).seed(1).build();
+        Network net = Network.builder()
+                .input(2)
+                .dense(2, sigmoid, true)
+                .dense(2, sigmoid, true)
+                .seed(1)
+                .build();
         net.layer(0).setWeights(new double[][] {{0.15, 0.25}, {0.20, 0.30}});
         net.layer(0).setBias(0.35, 0.35);
         net.layer(1).setWeights(new double[][] {{0.40, 0.50}, {0.45, 0.55}});

@@ -31,8 +31,8 @@ class OptimizerConvergenceTest {
 
     @Test
     void everyRegisteredOptimizer_hasAConfigurationHere() {
-        assertThat(new TreeMap<>(SPECS).keySet()).containsExactlyElementsOf(
-                Registries.discover().optimizers().names());
+        assertThat(new TreeMap<>(SPECS).keySet())
+                .containsExactlyElementsOf(Registries.discover().optimizers().names());
     }
 
     static Optimizer create(String name) {

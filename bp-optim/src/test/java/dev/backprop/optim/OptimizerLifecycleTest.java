@@ -40,7 +40,8 @@ class OptimizerLifecycleTest {
         sgd.initialise(net.parameters());
         assertThatThrownBy(() -> sgd.step(new Quadratic().parameters, 0.1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("4 parameters").hasMessageContaining("layer0.W")
+                .hasMessageContaining("4 parameters")
+                .hasMessageContaining("layer0.W")
                 .hasMessageContaining("q.W");
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OptimizerStateTest {
 
     /** Regularisation that touches every transform, so that resuming is checked with all of them active. */
-    static final String REGULARIZATION = "l2=0.01,l1=0.001,clip-value=0.5,clip-norm=1.0,weight-decay=0.01,"
-            + "max-norm=3.0";
+    static final String REGULARIZATION =
+            "l2=0.01,l1=0.001,clip-value=0.5,clip-norm=1.0,weight-decay=0.01," + "max-norm=3.0";
 
     static Optimizer create(String name) {
         return Registries.discover().optimizers().create(ComponentSpec.parse(name + "(" + REGULARIZATION + ")"));
@@ -41,7 +41,9 @@ class OptimizerStateTest {
         // a checkpoint: the weights, the optimizer's spec and its state
         Network resumed = uninterrupted.copy();
         Map<String, DMatrixRMaj> saved = first.state();
-        Optimizer second = Registries.discover().optimizers().create(ComponentSpec.parse(first.spec().toString()));
+        Optimizer second = Registries.discover()
+                .optimizers()
+                .create(ComponentSpec.parse(first.spec().toString()));
         second.initialise(resumed.parameters());
         second.restore(saved);
         for (int s = 3; s < RATES.length; s++) {
@@ -93,9 +95,20 @@ class OptimizerStateTest {
         adam.step(net.parameters(), 0.01);
         adam.step(net.parameters(), 0.01);
         Map<String, DMatrixRMaj> state = adam.state();
-        assertThat(state).containsOnlyKeys("layer0.W/m", "layer0.W/v", "layer0.W/step", "layer0.b/m", "layer0.b/v",
-                "layer0.b/step", "layer1.W/m", "layer1.W/v", "layer1.W/step", "layer1.b/m", "layer1.b/v",
-                "layer1.b/step");
+        assertThat(state)
+                .containsOnlyKeys(
+                        "layer0.W/m",
+                        "layer0.W/v",
+                        "layer0.W/step",
+                        "layer0.b/m",
+                        "layer0.b/v",
+                        "layer0.b/step",
+                        "layer1.W/m",
+                        "layer1.W/v",
+                        "layer1.W/step",
+                        "layer1.b/m",
+                        "layer1.b/v",
+                        "layer1.b/step");
         // two steps were taken
         assertThat(state.get("layer1.W/step").data).containsExactly(2.0);
         assertThat(state.get("layer0.W/m").numRows).isEqualTo(2);
@@ -168,6 +181,7 @@ class OptimizerStateTest {
         state.put("layer0.W/step", new DMatrixRMaj(1, 1, true, 2.5));
         assertThatThrownBy(() -> adam.restore(state))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("layer0.W/step").hasMessageContaining("2.5");
+                .hasMessageContaining("layer0.W/step")
+                .hasMessageContaining("2.5");
     }
 }

@@ -20,10 +20,13 @@ final class Quadratic {
     private static final double[] A_B = {1.5, 0.8};
     private static final double[] C_B = {-0.4, 0.6};
 
-    final Parameter weight = new Parameter("q.W", Parameter.Kind.WEIGHT,
-            new DMatrixRMaj(new double[][] {{0.5, -1.0}, {1.5, 2.0}}), new DMatrixRMaj(2, 2));
-    final Parameter bias = new Parameter("q.b", Parameter.Kind.BIAS, new DMatrixRMaj(new double[][] {{0.3, -0.2}}),
-            new DMatrixRMaj(1, 2));
+    final Parameter weight = new Parameter(
+            "q.W",
+            Parameter.Kind.WEIGHT,
+            new DMatrixRMaj(new double[][] {{0.5, -1.0}, {1.5, 2.0}}),
+            new DMatrixRMaj(2, 2));
+    final Parameter bias = new Parameter(
+            "q.b", Parameter.Kind.BIAS, new DMatrixRMaj(new double[][] {{0.3, -0.2}}), new DMatrixRMaj(1, 2));
     final List<Parameter> parameters = List.of(weight, bias);
 
     /** Writes the gradient into both parameters and returns the loss. */

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class StepAllocationTest {
 
-    private static final String ALL_REGULARIZATION = "l2=0.01,l1=0.001,clip-value=0.5,clip-norm=1.0,"
-            + "weight-decay=0.01,max-norm=3.0,regularize-bias=true";
+    private static final String ALL_REGULARIZATION =
+            "l2=0.01,l1=0.001,clip-value=0.5,clip-norm=1.0," + "weight-decay=0.01,max-norm=3.0,regularize-bias=true";
 
     @ParameterizedTest
     @ValueSource(strings = {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "rprop"})
@@ -28,7 +28,8 @@ class StepAllocationTest {
         Method allocated;
         try {
             Object management = Class.forName("java.lang.management.ManagementFactory")
-                    .getMethod("getThreadMXBean").invoke(null);
+                    .getMethod("getThreadMXBean")
+                    .invoke(null);
             Class<?> sunBean = Class.forName("com.sun.management.ThreadMXBean");
             assumeTrue(sunBean.isInstance(management), "no per-thread allocation counter");
             bean = management;
@@ -38,8 +39,8 @@ class StepAllocationTest {
             return;
         }
         Quadratic q = new Quadratic();
-        Optimizer optimizer = Registries.discover().optimizers()
-                .create(ComponentSpec.parse(name + "(" + ALL_REGULARIZATION + ")"));
+        Optimizer optimizer =
+                Registries.discover().optimizers().create(ComponentSpec.parse(name + "(" + ALL_REGULARIZATION + ")"));
         optimizer.initialise(q.parameters);
         q.gradients();
         for (int i = 0; i < 1000; i++) {

@@ -14,8 +14,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class BentIdentityProvider implements ActivationProvider {
 
     /** The provider, for {@link java.util.ServiceLoader}. */
-    public BentIdentityProvider() {
-    }
+    public BentIdentityProvider() {}
 
     @Override
     public String name() {

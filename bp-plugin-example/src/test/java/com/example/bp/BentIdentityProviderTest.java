@@ -25,14 +25,19 @@ class BentIdentityProviderTest extends ActivationContract {
         DMatrixRMaj a = new DMatrixRMaj(1, 5);
         f.forward(z, a);
         // numpy: (np.sqrt(x**2 + 1) - 1) / 2 + x
-        assertThat(a.data).containsExactly(new double[] {-1.9188611699158102, -0.7928932188134524, 0,
-            0.5590169943749475, 2.618033988749895}, within(1e-15));
+        assertThat(a.data)
+                .containsExactly(
+                        new double[] {-1.9188611699158102, -0.7928932188134524, 0, 0.5590169943749475, 2.618033988749895
+                        },
+                        within(1e-15));
         DMatrixRMaj g = new DMatrixRMaj(1, 5);
         g.fill(1);
         DMatrixRMaj dz = new DMatrixRMaj(1, 5);
         f.backward(z, a, g, dz);
         // numpy: x / (2 * np.sqrt(x**2 + 1)) + 1
-        assertThat(dz.data).containsExactly(new double[] {0.5256583509747431, 0.6464466094067263, 1,
-            1.223606797749979, 1.4472135954999579}, within(1e-15));
+        assertThat(dz.data)
+                .containsExactly(
+                        new double[] {0.5256583509747431, 0.6464466094067263, 1, 1.223606797749979, 1.4472135954999579},
+                        within(1e-15));
     }
 }

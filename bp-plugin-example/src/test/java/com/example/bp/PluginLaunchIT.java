@@ -34,7 +34,8 @@ class PluginLaunchIT {
     }
 
     private static String dependencies() throws IOException {
-        return Files.readString(property("bp.plugin.runtimeClasspath"), StandardCharsets.UTF_8).strip();
+        return Files.readString(property("bp.plugin.runtimeClasspath"), StandardCharsets.UTF_8)
+                .strip();
     }
 
     private static String testClasses() {
@@ -48,7 +49,9 @@ class PluginLaunchIT {
         command.add(MAIN);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS))
+                .as("finished within a minute")
+                .isTrue();
         return new Run(process.exitValue(), output);
     }
 
@@ -58,21 +61,24 @@ class PluginLaunchIT {
         Run run = launch(List.of("-cp", classPath));
         assertThat(run.exitCode()).as(run.output()).isZero();
         // found through META-INF/services in the jar, an unnamed module
-        assertThat(run.output()).contains("bent-identity from file:").contains("bp-plugin-example")
-                .doesNotContain("from module").contains("decreased");
+        assertThat(run.output())
+                .contains("bent-identity from file:")
+                .contains("bp-plugin-example")
+                .doesNotContain("from module")
+                .contains("decreased");
     }
 
     @Test
     void trainsWithTheActivationByName_fromTheJarOnTheModulePath() throws Exception {
         String modulePath = String.join(File.pathSeparator, pluginJar(), dependencies());
-        Run run = launch(List.of("--module-path", modulePath, "--add-modules", "com.example.bp",
-                "-cp", testClasses()));
+        Run run = launch(List.of("--module-path", modulePath, "--add-modules", "com.example.bp", "-cp", testClasses()));
         assertThat(run.exitCode()).as(run.output()).isZero();
         // found through 'provides' in module-info.java, a named module
-        assertThat(run.output()).contains("bent-identity from module com.example.bp").contains("decreased");
+        assertThat(run.output())
+                .contains("bent-identity from module com.example.bp")
+                .contains("decreased");
     }
 
     /** What a launched JVM did. */
-    private record Run(int exitCode, String output) {
-    }
+    private record Run(int exitCode, String output) {}
 }

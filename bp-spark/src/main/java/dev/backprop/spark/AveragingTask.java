@@ -30,8 +30,14 @@ final class AveragingTask implements FlatMapFunction<Iterator<Shard>, ShardUpdat
             Shard shard = shards.next();
             Worker worker = cache.borrow();
             try {
-                ShardUpdate u = worker.localSteps(shard, plan.value(), round.firstBatch(), round.rates(),
-                        round.weights(), round.optimizer(), round.firstStep());
+                ShardUpdate u = worker.localSteps(
+                        shard,
+                        plan.value(),
+                        round.firstBatch(),
+                        round.rates(),
+                        round.weights(),
+                        round.optimizer(),
+                        round.firstStep());
                 if (u != null) {
                     results.add(u);
                 }

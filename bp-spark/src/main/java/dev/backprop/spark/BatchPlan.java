@@ -42,8 +42,12 @@ public record BatchPlan(int batchSize, long seed, boolean shuffle, boolean dropL
      * @throws IllegalArgumentException when dropping the last batch would leave none
      */
     EpochPlan epoch(int epoch, int n) {
-        ShuffledBatches batches = ShuffledBatches.builder(new IndexSpace(n)).batchSize(batchSize).seed(seed)
-                .shuffle(shuffle).dropLast(dropLast).build();
+        ShuffledBatches batches = ShuffledBatches.builder(new IndexSpace(n))
+                .batchSize(batchSize)
+                .seed(seed)
+                .shuffle(shuffle)
+                .dropLast(dropLast)
+                .build();
         int count = batches.beginEpoch(epoch);
         return new EpochPlan(epoch, batchSize, count, batches.epochOrder());
     }

@@ -12,8 +12,7 @@ import dev.backprop.core.spi.Optimizer;
  */
 final class DriverChecks {
 
-    private DriverChecks() {
-    }
+    private DriverChecks() {}
 
     /**
      * The setup to broadcast for a network, a loss and optionally an optimizer.
@@ -21,22 +20,26 @@ final class DriverChecks {
      * @param registries the registries to check against, or null for {@link Registries#discover()}
      * @throws IllegalArgumentException naming the component that cannot be created by name, and why
      */
-    static TrainingSetup setup(Network network, Loss loss, Optimizer optimizer, Reduction reduction,
-            Registries registries) {
+    static TrainingSetup setup(
+            Network network, Loss loss, Optimizer optimizer, Reduction reduction, Registries registries) {
         Registries r = registries != null ? registries : Registries.discover();
         NetworkBlueprint blueprint = NetworkBlueprint.of(network.spec());
         try {
             blueprint.build(r);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The network's activations must be registered by name, since each "
-                    + "executor rebuilds the network from their names: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "The network's activations must be registered by name, since each "
+                            + "executor rebuilds the network from their names: " + e.getMessage(),
+                    e);
         }
         ComponentForm lossForm = ComponentForm.of(loss.spec());
         try {
             r.losses().create(lossForm.spec());
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("The loss '" + lossForm + "' must be registered by name, since each "
-                    + "executor creates it from its name: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "The loss '" + lossForm + "' must be registered by name, since each "
+                            + "executor creates it from its name: " + e.getMessage(),
+                    e);
         }
         ComponentForm optimizerForm = null;
         if (optimizer != null) {
@@ -44,8 +47,10 @@ final class DriverChecks {
             try {
                 r.optimizers().create(optimizerForm.spec());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("The optimizer '" + optimizerForm + "' must be registered by name, "
-                        + "since each executor creates it from its name: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "The optimizer '" + optimizerForm + "' must be registered by name, "
+                                + "since each executor creates it from its name: " + e.getMessage(),
+                        e);
             }
         }
         return new TrainingSetup(blueprint, lossForm, optimizerForm, reduction);

@@ -17,7 +17,11 @@ final class GradientTask implements FlatMapFunction<Iterator<Shard>, ShardGradie
     private final int batch;
     private final long step;
 
-    GradientTask(Broadcast<TrainingSetup> setup, Broadcast<EpochPlan> plan, Payload<double[]> weights, int batch,
+    GradientTask(
+            Broadcast<TrainingSetup> setup,
+            Broadcast<EpochPlan> plan,
+            Payload<double[]> weights,
+            int batch,
             long step) {
         this.setup = setup;
         this.plan = plan;

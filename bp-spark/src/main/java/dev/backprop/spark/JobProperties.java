@@ -15,6 +15,5 @@ public final class JobProperties {
      */
     public static final String STEP = "dev.backprop.spark.step";
 
-    private JobProperties() {
-    }
+    private JobProperties() {}
 }

@@ -50,8 +50,12 @@ final class PackedSamples implements Serializable {
     private void requireFinite(double[] values, int columns, String what) {
         for (int i = 0; i < size * columns; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new InvalidSampleException(-1, i / columns, "Sample " + i / columns + " of the data set: " + what
-                        + " " + i % columns + " is " + values[i] + "; samples must hold finite values", null);
+                throw new InvalidSampleException(
+                        -1,
+                        i / columns,
+                        "Sample " + i / columns + " of the data set: " + what + " " + i % columns + " is " + values[i]
+                                + "; samples must hold finite values",
+                        null);
             }
         }
     }

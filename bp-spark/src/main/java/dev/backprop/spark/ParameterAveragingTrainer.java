@@ -89,10 +89,11 @@ public final class ParameterAveragingTrainer {
         }
         this.registries = r;
         this.loss = b.loss != null ? b.loss : r.losses().create(require(b.lossSpec, "loss"));
-        this.optimizer = b.optimizer != null ? b.optimizer : r.optimizers().create(require(b.optimizerSpec,
-                "optimizer"));
-        this.schedule = b.schedule != null ? b.schedule : b.scheduleSpec == null ? null
-                : r.schedules().create(b.scheduleSpec);
+        this.optimizer =
+                b.optimizer != null ? b.optimizer : r.optimizers().create(require(b.optimizerSpec, "optimizer"));
+        this.schedule = b.schedule != null
+                ? b.schedule
+                : b.scheduleSpec == null ? null : r.schedules().create(b.scheduleSpec);
         this.epochs = b.epochs;
         this.averagingFrequency = b.averagingFrequency;
         this.batching = b.plan;
@@ -102,12 +103,14 @@ public final class ParameterAveragingTrainer {
         this.earlyStopping = b.earlyStopping;
         this.nonFiniteGuard = b.nonFiniteGuard;
         this.checkpoints = b.checkpoints;
-        Trainer.Builder described = Trainer.builder().loss(loss).optimizer(optimizer).epochs(epochs);
+        Trainer.Builder described =
+                Trainer.builder().loss(loss).optimizer(optimizer).epochs(epochs);
         if (schedule != null) {
             described.schedule(schedule);
         }
         this.components = described.build();
-        if (earlyStopping != null && !earlyStopping.monitor().equals("train.loss")
+        if (earlyStopping != null
+                && !earlyStopping.monitor().equals("train.loss")
                 && !evaluationSets.containsKey(earlyStopping.monitor().split("\\.", 2)[0])) {
             throw new IllegalArgumentException("Early stopping monitors '" + earlyStopping.monitor()
                     + "' but no evaluation set '" + earlyStopping.monitor().split("\\.", 2)[0]
@@ -160,8 +163,11 @@ public final class ParameterAveragingTrainer {
     public TrainingResult fit(Network network, ShardedSamples data) {
         optimizer.reset();
         optimizer.initialise(network.parameters());
-        return run(network, data, new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0,
-                Map.of()), false);
+        return run(
+                network,
+                data,
+                new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0, Map.of()),
+                false);
     }
 
     /**
@@ -184,8 +190,8 @@ public final class ParameterAveragingTrainer {
                     + " inputs but the samples have " + data.featureCount() + " features");
         }
         JavaSparkContext sc = data.context();
-        Broadcast<TrainingSetup> setup = sc.broadcast(DriverChecks.setup(network, loss, optimizer, Reduction.MEAN,
-                registries));
+        Broadcast<TrainingSetup> setup =
+                sc.broadcast(DriverChecks.setup(network, loss, optimizer, Reduction.MEAN, registries));
         try {
             return epochs(network, data, start, resumed, setup);
         } finally {
@@ -193,7 +199,11 @@ public final class ParameterAveragingTrainer {
         }
     }
 
-    private TrainingResult epochs(Network network, ShardedSamples data, TrainingState start, boolean resumed,
+    private TrainingResult epochs(
+            Network network,
+            ShardedSamples data,
+            TrainingState start,
+            boolean resumed,
             Broadcast<TrainingSetup> setup) {
         JavaSparkContext sc = data.context();
         List<Parameter> params = network.parameters();
@@ -201,7 +211,10 @@ public final class ParameterAveragingTrainer {
         TrainingContext context = new TrainingContext(network, epochs, start.step());
         Best best = new Best(start);
         if (resumed) {
-            LOG.info("Resuming parameter averaging at epoch {} of {} (step {})", start.epochsDone() + 1, epochs,
+            LOG.info(
+                    "Resuming parameter averaging at epoch {} of {} (step {})",
+                    start.epochsDone() + 1,
+                    epochs,
                     start.step());
         }
         listeners.forEach(l -> l.onTrainingStart(context));
@@ -223,10 +236,15 @@ public final class ParameterAveragingTrainer {
                     int first = r * averagingFrequency;
                     double[] rates = new double[Math.min(averagingFrequency, batches - first)];
                     for (int j = 0; j < rates.length; j++) {
-                        rates[j] = schedule == null ? optimizer.learningRate()
+                        rates[j] = schedule == null
+                                ? optimizer.learningRate()
                                 : schedule.rate(optimizer.learningRate(), context.step() + j, epoch);
                     }
-                    RoundStart round = new RoundStart(first, context.step(), rates, ParameterVector.values(params),
+                    RoundStart round = new RoundStart(
+                            first,
+                            context.step(),
+                            rates,
+                            ParameterVector.values(params),
                             OptimizerState.of(optimizer.state()));
                     List<ShardUpdate> updates = runRound(sc, setup, planBroadcast, round, data, epoch, r);
                     Average average = average(updates, params);
@@ -248,8 +266,8 @@ public final class ParameterAveragingTrainer {
             }
             Map<String, Double> evaluated = evaluate(network);
             double trainLoss = samples == 0 ? Double.NaN : lossSum / samples;
-            EpochRecord record = new EpochRecord(epoch, trainLoss, evaluated, rate,
-                    (System.nanoTime() - started) / 1e9);
+            EpochRecord record =
+                    new EpochRecord(epoch, trainLoss, evaluated, rate, (System.nanoTime() - started) / 1e9);
             history.add(record);
             if (schedule != null) {
                 schedule.observe(epoch, evaluated.getOrDefault("validation.loss", trainLoss));
@@ -267,24 +285,42 @@ public final class ParameterAveragingTrainer {
         }
         if (earlyStopping != null && earlyStopping.restoreBest() && best.epoch >= 0) {
             best.restoreInto(network);
-            LOG.info("Restored the weights of epoch {} ({} = {})", best.epoch + 1, earlyStopping.monitor(),
-                    best.value);
+            LOG.info("Restored the weights of epoch {} ({} = {})", best.epoch + 1, earlyStopping.monitor(), best.value);
         }
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(context, history);
         }
-        return new TrainingResult(history, context.stopRequested(), context.stopReason(),
-                earlyStopping == null ? -1 : best.epoch, state(epoch, context.step(), history, best));
+        return new TrainingResult(
+                history,
+                context.stopRequested(),
+                context.stopReason(),
+                earlyStopping == null ? -1 : best.epoch,
+                state(epoch, context.step(), history, best));
     }
 
-    private static List<ShardUpdate> runRound(JavaSparkContext sc, Broadcast<TrainingSetup> setup,
-            Broadcast<EpochPlan> plan, RoundStart round, ShardedSamples data, int epoch, int r) {
+    private static List<ShardUpdate> runRound(
+            JavaSparkContext sc,
+            Broadcast<TrainingSetup> setup,
+            Broadcast<EpochPlan> plan,
+            RoundStart round,
+            ShardedSamples data,
+            int epoch,
+            int r) {
         Payload<RoundStart> start = Payload.of(sc, round, round.bytes());
         try {
             AveragingTask task = new AveragingTask(setup, plan, start);
-            String description = String.format(Locale.ROOT, "bp: averaging round %d of epoch %d (steps %d-%d)",
-                    r + 1, epoch + 1, round.firstStep(), round.firstStep() + round.rates().length - 1);
-            return SparkJobs.run(sc, description, epoch, round.firstStep(),
+            String description = String.format(
+                    Locale.ROOT,
+                    "bp: averaging round %d of epoch %d (steps %d-%d)",
+                    r + 1,
+                    epoch + 1,
+                    round.firstStep(),
+                    round.firstStep() + round.rates().length - 1);
+            return SparkJobs.run(
+                    sc,
+                    description,
+                    epoch,
+                    round.firstStep(),
                     () -> data.shards().mapPartitions(task, true).collect());
         } finally {
             start.release();
@@ -338,7 +374,8 @@ public final class ParameterAveragingTrainer {
                 for (int p = 0; p < states.size(); p++) {
                     DMatrixRMaj m = states.get(p).get(key);
                     if (m == null || m.getNumElements() != n) {
-                        throw new IllegalStateException("Partition " + updates.get(p).partition()
+                        throw new IllegalStateException("Partition "
+                                + updates.get(p).partition()
                                 + " returned an optimizer state without a " + first.numRows + "x" + first.numCols
                                 + " entry '" + key + "'");
                     }
@@ -364,37 +401,46 @@ public final class ParameterAveragingTrainer {
             DMatrixRMaj w = params.get(p).value();
             for (int i = 0; i < w.getNumElements(); i++) {
                 if (!Double.isFinite(w.data[i])) {
-                    throw new IllegalStateException("The averaged " + params.get(p).name() + " became " + w.data[i]
-                            + " at entry [" + i / w.numCols + "," + i % w.numCols + "] in averaging round "
-                            + (round + 1) + " of epoch " + (epoch + 1)
-                            + ". Lower the learning rate, scale the inputs, or clip gradients.");
+                    throw new IllegalStateException(
+                            "The averaged " + params.get(p).name() + " became " + w.data[i]
+                                    + " at entry [" + i / w.numCols + "," + i % w.numCols + "] in averaging round "
+                                    + (round + 1) + " of epoch " + (epoch + 1)
+                                    + ". Lower the learning rate, scale the inputs, or clip gradients.");
                 }
             }
         }
     }
 
     private TrainingState state(int epochsDone, long step, History history, Best best) {
-        return new TrainingState(epochsDone, step, new History(history.epochs()), optimizer.state(),
-                schedule == null ? Map.of() : schedule.state(), best.value, best.epoch, best.wait,
+        return new TrainingState(
+                epochsDone,
+                step,
+                new History(history.epochs()),
+                optimizer.state(),
+                schedule == null ? Map.of() : schedule.state(),
+                best.value,
+                best.epoch,
+                best.wait,
                 best.parameters);
     }
 
     private Map<String, Double> evaluate(Network network) {
         Map<String, Double> result = new LinkedHashMap<>();
         for (Map.Entry<String, Dataset> set : evaluationSets.entrySet()) {
-            evaluator.evaluate(network, set.getValue(), loss, metrics)
+            evaluator
+                    .evaluate(network, set.getValue(), loss, metrics)
                     .forEach((k, v) -> result.put(set.getKey() + "." + k, v));
         }
         return result;
     }
 
     private static String describe(EpochRecord r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %d: train.loss=%.6f", r.epoch() + 1,
-                r.trainLoss()));
-        r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        StringBuilder sb = new StringBuilder(
+                String.format(Locale.ROOT, "epoch %d: train.loss=%.6f", r.epoch() + 1, r.trainLoss()));
+        r.metrics().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.6f", e.getKey(), e.getValue())));
-        sb.append(String.format(Locale.ROOT, " lr=%.6g (%.2f s, parameter averaging)", r.learningRate(),
-                r.seconds()));
+        sb.append(String.format(Locale.ROOT, " lr=%.6g (%.2f s, parameter averaging)", r.learningRate(), r.seconds()));
         return sb.toString();
     }
 
@@ -422,7 +468,8 @@ public final class ParameterAveragingTrainer {
         void update(EpochRecord record, TrainingContext context) {
             double v = record.metric(earlyStopping.monitor());
             // better by more than minDelta: higher or lower as the metric is read
-            boolean improves = earlyStopping.higherIsBetter() ? v > value + earlyStopping.minDelta()
+            boolean improves = earlyStopping.higherIsBetter()
+                    ? v > value + earlyStopping.minDelta()
                     : v < value - earlyStopping.minDelta();
             if (epoch < 0 || improves) {
                 value = v;
@@ -434,9 +481,13 @@ public final class ParameterAveragingTrainer {
                     }
                 }
             } else if (++wait >= earlyStopping.patience()) {
-                context.requestStop(String.format(Locale.ROOT,
+                context.requestStop(String.format(
+                        Locale.ROOT,
                         "early stopping: %s did not improve for %d epochs (best %.6g at epoch %d)",
-                        earlyStopping.monitor(), wait, value, epoch + 1));
+                        earlyStopping.monitor(),
+                        wait,
+                        value,
+                        epoch + 1));
                 LOG.info(context.stopReason());
             }
         }
@@ -470,8 +521,7 @@ public final class ParameterAveragingTrainer {
         private boolean nonFiniteGuard = true;
         private CheckpointWriter checkpoints;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The registries that resolve names on the driver; {@link Registries#discover()} by default. */
         public Builder registries(Registries registries) {

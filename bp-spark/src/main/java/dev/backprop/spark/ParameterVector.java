@@ -10,8 +10,7 @@ import java.util.List;
  */
 final class ParameterVector {
 
-    private ParameterVector() {
-    }
+    private ParameterVector() {}
 
     /** The total number of entries. */
     static int length(List<Parameter> parameters) {
@@ -64,8 +63,8 @@ final class ParameterVector {
     private static void requireLength(List<Parameter> parameters, double[] flat) {
         int expected = length(parameters);
         if (flat.length != expected) {
-            throw new IllegalArgumentException("The network has " + expected + " parameter values but the vector has "
-                    + flat.length);
+            throw new IllegalArgumentException(
+                    "The network has " + expected + " parameter values but the vector has " + flat.length);
         }
     }
 }

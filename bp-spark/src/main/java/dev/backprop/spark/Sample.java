@@ -29,7 +29,8 @@ public record Sample(double[] features, double[] targets) implements Serializabl
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Sample other && Arrays.equals(features, other.features)
+        return o instanceof Sample other
+                && Arrays.equals(features, other.features)
                 && Arrays.equals(targets, other.targets);
     }
 

@@ -13,8 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Samples {
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /**
      * The samples of a data set, in its row order, each with its own copies of the row's values; give them to

@@ -22,7 +22,13 @@ final class Shard implements Serializable {
     /** Row r's targets are targets[r·t … (r+1)·t). */
     private final double[] targets;
 
-    Shard(int partition, int rows, int featureCount, int targetCount, int[] sampleIndex, double[] features,
+    Shard(
+            int partition,
+            int rows,
+            int featureCount,
+            int targetCount,
+            int[] sampleIndex,
+            double[] features,
             double[] targets) {
         this.partition = partition;
         this.rows = rows;

@@ -48,28 +48,46 @@ final class ShardBuilder implements Function2<Integer, Iterator<Tuple2<Sample, L
             System.arraycopy(sample.targets(), 0, targets, rows * t, t);
             rows++;
         }
-        return List.of(new Shard(partition, rows, f, t, Arrays.copyOf(index, rows),
-                Arrays.copyOf(features, rows * f), Arrays.copyOf(targets, rows * t))).iterator();
+        return List.of(new Shard(
+                        partition,
+                        rows,
+                        f,
+                        t,
+                        Arrays.copyOf(index, rows),
+                        Arrays.copyOf(features, rows * f),
+                        Arrays.copyOf(targets, rows * t)))
+                .iterator();
     }
 
     private void check(int partition, int row, long rddIndex, Sample sample) {
         String where = "Sample " + rddIndex + " of the RDD (partition " + partition + ", row " + row + ")";
         if (rddIndex > Integer.MAX_VALUE) {
-            throw new InvalidSampleException(partition, row, where + " is beyond the " + Integer.MAX_VALUE
-                    + " samples a data set can index", null);
+            throw new InvalidSampleException(
+                    partition,
+                    row,
+                    where + " is beyond the " + Integer.MAX_VALUE + " samples a data set can index",
+                    null);
         }
         if (sample == null) {
             throw new InvalidSampleException(partition, row, where + " is null", null);
         }
         if (sample.features().length != featureCount) {
-            throw new InvalidSampleException(partition, row, where + " has " + sample.features().length
-                    + " features but the first sample has " + featureCount
-                    + "; every sample needs the same number of features", null);
+            throw new InvalidSampleException(
+                    partition,
+                    row,
+                    where + " has " + sample.features().length
+                            + " features but the first sample has " + featureCount
+                            + "; every sample needs the same number of features",
+                    null);
         }
         if (sample.targets().length != targetCount) {
-            throw new InvalidSampleException(partition, row, where + " has " + sample.targets().length
-                    + " targets but the first sample has " + targetCount
-                    + "; every sample needs the same number of targets", null);
+            throw new InvalidSampleException(
+                    partition,
+                    row,
+                    where + " has " + sample.targets().length
+                            + " targets but the first sample has " + targetCount
+                            + "; every sample needs the same number of targets",
+                    null);
         }
         requireFinite(partition, row, where, "feature", sample.features());
         requireFinite(partition, row, where, "target", sample.targets());
@@ -78,8 +96,11 @@ final class ShardBuilder implements Function2<Integer, Iterator<Tuple2<Sample, L
     private static void requireFinite(int partition, int row, String where, String what, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new InvalidSampleException(partition, row, where + ": " + what + " " + i + " is " + values[i]
-                        + "; samples must hold finite values", null);
+                throw new InvalidSampleException(
+                        partition,
+                        row,
+                        where + ": " + what + " " + i + " is " + values[i] + "; samples must hold finite values",
+                        null);
             }
         }
     }

@@ -11,5 +11,4 @@ import java.io.Serializable;
  * @param loss      L_s, the loss of those samples as the loss reduces them
  * @param gradient  g_s = ∇L_s, flat in {@link ParameterVector} order
  */
-record ShardGradient(int partition, int rows, double loss, double[] gradient) implements Serializable {
-}
+record ShardGradient(int partition, int rows, double loss, double[] gradient) implements Serializable {}

@@ -14,5 +14,4 @@ import java.io.Serializable;
  * @param optimizer its optimizer's state after the round
  */
 record ShardUpdate(int partition, int rows, int steps, double lossSum, double[] weights, OptimizerState optimizer)
-        implements Serializable {
-}
+        implements Serializable {}

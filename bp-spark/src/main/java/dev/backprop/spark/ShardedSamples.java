@@ -43,8 +43,13 @@ public final class ShardedSamples implements AutoCloseable {
     /** The broadcast data set the shards are cut from, or null when they come from an RDD of samples. */
     private final Broadcast<PackedSamples> source;
 
-    private ShardedSamples(JavaSparkContext context, JavaRDD<Shard> shards, int featureCount, int targetCount,
-            int[] shardSizes, Broadcast<PackedSamples> source) {
+    private ShardedSamples(
+            JavaSparkContext context,
+            JavaRDD<Shard> shards,
+            int featureCount,
+            int targetCount,
+            int[] shardSizes,
+            Broadcast<PackedSamples> source) {
         this.context = context;
         this.source = source;
         this.shards = shards;
@@ -106,7 +111,11 @@ public final class ShardedSamples implements AutoCloseable {
 
     /** Builds and caches the shards, checking every sample, and returns their sizes. */
     private static int[] sizes(JavaSparkContext context, JavaRDD<Shard> shards) {
-        List<Integer> sizes = SparkJobs.run(context, "bp: shard and check the samples", -1, -1,
+        List<Integer> sizes = SparkJobs.run(
+                context,
+                "bp: shard and check the samples",
+                -1,
+                -1,
                 () -> shards.map(Shard::rows).collect());
         int[] shardSizes = new int[sizes.size()];
         long total = 0;
@@ -115,8 +124,8 @@ public final class ShardedSamples implements AutoCloseable {
             total += shardSizes[p];
         }
         if (total > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("The RDD has " + total + " samples; bp indexes at most "
-                    + Integer.MAX_VALUE);
+            throw new IllegalArgumentException(
+                    "The RDD has " + total + " samples; bp indexes at most " + Integer.MAX_VALUE);
         }
         LOG.debug("Sharded {} samples over {} partitions", total, shardSizes.length);
         return shardSizes;

@@ -44,6 +44,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
     private final BatchPlan batching;
     /** The reduction the user chose, or null to take the loss's own {@link Loss#batchReduction()}. */
     private final Reduction reduction;
+
     private Reduction activeReduction = Reduction.MEAN;
     private final Registries registries;
 
@@ -103,8 +104,8 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         }
         EpochPlan epoch = plan.value();
         if (index < 0 || index >= epoch.batchCount()) {
-            throw new IndexOutOfBoundsException("batch " + index + " is outside [0, " + epoch.batchCount()
-                    + ") of epoch " + epoch.epoch());
+            throw new IndexOutOfBoundsException(
+                    "batch " + index + " is outside [0, " + epoch.batchCount() + ") of epoch " + epoch.epoch());
         }
         Broadcast<TrainingSetup> s = setupFor(network, loss);
         List<Parameter> parameters = network.parameters();
@@ -113,9 +114,13 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         List<ShardGradient> parts;
         try {
             GradientTask task = new GradientTask(s, plan, weights, index, step);
-            String description = String.format(Locale.ROOT, "bp: gradient of epoch %d, batch %d (step %d)",
-                    epoch.epoch() + 1, index + 1, step);
-            parts = SparkJobs.run(context, description, epoch.epoch(), step,
+            String description = String.format(
+                    Locale.ROOT, "bp: gradient of epoch %d, batch %d (step %d)", epoch.epoch() + 1, index + 1, step);
+            parts = SparkJobs.run(
+                    context,
+                    description,
+                    epoch.epoch(),
+                    step,
                     () -> samples.shards().mapPartitions(task, true).collect());
         } finally {
             weights.release();
@@ -125,8 +130,8 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
     }
 
     /** ∇L = Σ_s w_s g_s and L = Σ_s w_s L_s, in partition order, into the network's gradients. */
-    private double combine(List<ShardGradient> parts, List<Parameter> parameters, int batchRows, EpochPlan epoch,
-            int index) {
+    private double combine(
+            List<ShardGradient> parts, List<Parameter> parameters, int batchRows, EpochPlan epoch, int index) {
         int rows = 0;
         for (ShardGradient part : parts) {
             rows += part.rows();
@@ -203,8 +208,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
     }
 
     /** What the broadcast setup was made for. */
-    private record SetupKey(dev.backprop.core.network.NetworkSpec network, dev.backprop.core.spi.ComponentSpec loss) {
-    }
+    private record SetupKey(dev.backprop.core.network.NetworkSpec network, dev.backprop.core.spi.ComponentSpec loss) {}
 
     /** Settings of a {@link SparkGradientSource}. */
     public static final class Builder {
@@ -273,8 +277,8 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
          */
         public SparkGradientSource build() {
             if (plan.dropLast() && plan.batchSize() > samples.size()) {
-                throw new IllegalArgumentException("batchSize " + plan.batchSize() + " with dropLast leaves no batch for "
-                        + samples.size() + " samples");
+                throw new IllegalArgumentException("batchSize " + plan.batchSize()
+                        + " with dropLast leaves no batch for " + samples.size() + " samples");
             }
             return new SparkGradientSource(this);
         }

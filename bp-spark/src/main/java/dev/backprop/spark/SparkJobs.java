@@ -10,8 +10,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 final class SparkJobs {
 
-    private SparkJobs() {
-    }
+    private SparkJobs() {}
 
     /**
      * Runs a job on the calling thread with the job properties set, and clears them afterwards.
@@ -48,7 +47,9 @@ final class SparkJobs {
         }
         String message = String.valueOf(failure.getMessage());
         int newline = message.indexOf('\n');
-        return new IllegalStateException("The Spark job '" + description + "' failed: "
-                + (newline < 0 ? message : message.substring(0, newline)), failure);
+        return new IllegalStateException(
+                "The Spark job '" + description + "' failed: "
+                        + (newline < 0 ? message : message.substring(0, newline)),
+                failure);
     }
 }

@@ -16,6 +16,7 @@ final class TrainingSetup implements Serializable {
     private final ComponentForm loss;
     /** Null for synchronous training, where the driver alone steps the optimizer. */
     private final ComponentForm optimizer;
+
     private final Reduction reduction;
 
     private transient volatile ExecutorCache cache;

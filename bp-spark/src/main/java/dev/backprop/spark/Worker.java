@@ -58,8 +58,14 @@ final class Worker {
      * on the shard's part of each global batch {@code firstBatch … firstBatch + rates.length − 1}, at the given
      * rates. Returns null when the shard holds no sample of any of them.
      */
-    ShardUpdate localSteps(Shard shard, EpochPlan plan, int firstBatch, double[] rates, double[] weights,
-            OptimizerState state, long firstStep) {
+    ShardUpdate localSteps(
+            Shard shard,
+            EpochPlan plan,
+            int firstBatch,
+            double[] rates,
+            double[] weights,
+            OptimizerState state,
+            long firstStep) {
         ParameterVector.setValues(parameters, weights);
         Optimizer opt = optimizer();
         opt.reset();
@@ -75,8 +81,8 @@ final class Worker {
             if (m == 0) {
                 continue;
             }
-            double value = network.computeTrainingGradients(features, targets, loss,
-                    Rng.derive(firstStep + j, shard.partition()));
+            double value = network.computeTrainingGradients(
+                    features, targets, loss, Rng.derive(firstStep + j, shard.partition()));
             // w ← update(w, ∇L_s) by the optimizer's own rule
             opt.step(parameters, rates[j]);
             lossSum += value * m;
@@ -86,7 +92,12 @@ final class Worker {
         if (steps == 0) {
             return null;
         }
-        return new ShardUpdate(shard.partition(), rowsSeen, steps, lossSum, ParameterVector.values(parameters),
+        return new ShardUpdate(
+                shard.partition(),
+                rowsSeen,
+                steps,
+                lossSum,
+                ParameterVector.values(parameters),
                 OptimizerState.of(opt.state()));
     }
 

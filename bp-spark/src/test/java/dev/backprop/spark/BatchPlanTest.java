@@ -17,16 +17,25 @@ class BatchPlanTest {
      * lists the indices of batch b in batch order. The shards split the same n samples into consecutive ranges.
      */
     @ParameterizedTest
-    @CsvSource({"23, 5, true, false, 3", "23, 5, true, true, 2", "23, 5, false, false, 4", "7, 10, true, false, 1",
-            "40, 8, true, false, 5"})
-    void shardsTogether_giveTheBatchesOfShuffledBatches_inBatchOrder(int n, int batchSize, boolean shuffle,
-            boolean dropLast, int shards) {
+    @CsvSource({
+        "23, 5, true, false, 3",
+        "23, 5, true, true, 2",
+        "23, 5, false, false, 4",
+        "7, 10, true, false, 1",
+        "40, 8, true, false, 5"
+    })
+    void shardsTogether_giveTheBatchesOfShuffledBatches_inBatchOrder(
+            int n, int batchSize, boolean shuffle, boolean dropLast, int shards) {
         DMatrixRMaj index = new DMatrixRMaj(n, 1);
         for (int i = 0; i < n; i++) {
             index.data[i] = i;
         }
         ShuffledBatches reference = ShuffledBatches.builder(new TabularDataset(index, index.copy()))
-                .batchSize(batchSize).seed(99).shuffle(shuffle).dropLast(dropLast).build();
+                .batchSize(batchSize)
+                .seed(99)
+                .shuffle(shuffle)
+                .dropLast(dropLast)
+                .build();
         BatchPlan plan = new BatchPlan(batchSize, 99, shuffle, dropLast);
         Shard[] parts = split(n, shards);
         for (int epoch = 0; epoch < 3; epoch++) {
@@ -57,9 +66,10 @@ class BatchPlanTest {
                     for (int r = 0; r < m; r++) {
                         ofShard[r] = shard.sampleIndex(rows[r]);
                     }
-                    assertThat(ofShard).isEqualTo(Arrays.stream(expectedIndices)
-                            .filter(i -> i >= shard.sampleIndex(0) && i <= shard.sampleIndex(shard.rows() - 1))
-                            .toArray());
+                    assertThat(ofShard)
+                            .isEqualTo(Arrays.stream(expectedIndices)
+                                    .filter(i -> i >= shard.sampleIndex(0) && i <= shard.sampleIndex(shard.rows() - 1))
+                                    .toArray());
                 }
             }
         }

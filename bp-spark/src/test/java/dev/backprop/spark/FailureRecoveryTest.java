@@ -37,13 +37,24 @@ class FailureRecoveryTest {
         Network recovered = SparkTests.regressor(5);
         FailedTasks failures = new FailedTasks();
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 2);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(16).seed(2).build()) {
-            Trainer.builder().loss(SparkTests.loss("spark-test-mse")).optimizer("adam(lr=0.01)").epochs(2).build()
+                SparkGradientSource source = SparkGradientSource.builder(samples)
+                        .batchSize(16)
+                        .seed(2)
+                        .build()) {
+            Trainer.builder()
+                    .loss(SparkTests.loss("spark-test-mse"))
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(2)
+                    .build()
                     .fit(clean, source);
             sc.sc().addSparkListener(failures);
             try {
-                Trainer.builder().loss(SparkTests.loss("spark-test-flaky-mse(partition=1,step=3)"))
-                        .optimizer("adam(lr=0.01)").epochs(2).build().fit(recovered, source);
+                Trainer.builder()
+                        .loss(SparkTests.loss("spark-test-flaky-mse(partition=1,step=3)"))
+                        .optimizer("adam(lr=0.01)")
+                        .epochs(2)
+                        .build()
+                        .fit(recovered, source);
             } finally {
                 failures.awaitAtLeast(1);
                 sc.sc().removeSparkListener(failures);
@@ -60,13 +71,26 @@ class FailureRecoveryTest {
         Network recovered = SparkTests.regressor(9);
         FailedTasks failures = new FailedTasks();
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 2)) {
-            ParameterAveragingTrainer.builder().loss(SparkTests.loss("spark-test-mse")).optimizer("adam(lr=0.01)")
-                    .epochs(2).averagingFrequency(2).batchSize(16).seed(2).build().fit(clean, samples);
+            ParameterAveragingTrainer.builder()
+                    .loss(SparkTests.loss("spark-test-mse"))
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(2)
+                    .averagingFrequency(2)
+                    .batchSize(16)
+                    .seed(2)
+                    .build()
+                    .fit(clean, samples);
             sc.sc().addSparkListener(failures);
             try {
                 // by hand: 80 / 16 = 5 batches per epoch in rounds of 2 start at steps 0, 2, 4 | 5, 7, 9
-                ParameterAveragingTrainer.builder().loss(SparkTests.loss("spark-test-flaky-mse(partition=0,step=7)"))
-                        .optimizer("adam(lr=0.01)").epochs(2).averagingFrequency(2).batchSize(16).seed(2).build()
+                ParameterAveragingTrainer.builder()
+                        .loss(SparkTests.loss("spark-test-flaky-mse(partition=0,step=7)"))
+                        .optimizer("adam(lr=0.01)")
+                        .epochs(2)
+                        .averagingFrequency(2)
+                        .batchSize(16)
+                        .seed(2)
+                        .build()
                         .fit(recovered, samples);
             } finally {
                 failures.awaitAtLeast(1);

@@ -23,7 +23,9 @@ final class LocalSpark implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        return extension.getRoot().getStore(NAMESPACE)
+        return extension
+                .getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(KEY, k -> new Shared(SparkTests.localContext("bp-spark tests")), Shared.class)
                 .context();
     }

@@ -46,15 +46,29 @@ class ParameterAveragingTest {
         TabularDataset data = SparkTests.classes(150, 5);
         Loss ce = SparkTests.loss("spark-test-softmax-cross-entropy");
         Network reference = SparkTests.classifier(21);
-        Trainer.builder().loss(ce).optimizer("sgd(lr=0.2)").epochs(3).build()
-                .fit(reference, ShuffledBatches.builder(data).batchSize(16).seed(3).build());
+        Trainer.builder()
+                .loss(ce)
+                .optimizer("sgd(lr=0.2)")
+                .epochs(3)
+                .build()
+                .fit(
+                        reference,
+                        ShuffledBatches.builder(data).batchSize(16).seed(3).build());
         Network averaged = SparkTests.classifier(21);
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 3)) {
-            ParameterAveragingTrainer.builder().loss(ce).optimizer("sgd(lr=0.2)").epochs(3).averagingFrequency(1)
-                    .batchSize(16).seed(3).build().fit(averaged, samples);
+            ParameterAveragingTrainer.builder()
+                    .loss(ce)
+                    .optimizer("sgd(lr=0.2)")
+                    .epochs(3)
+                    .averagingFrequency(1)
+                    .batchSize(16)
+                    .seed(3)
+                    .build()
+                    .fit(averaged, samples);
         }
         assertThat(SparkTests.maxDifference(averaged, reference)).isLessThanOrEqualTo(1e-12);
-        assertThat(SparkTests.maxDifference(averaged, SparkTests.classifier(21))).isGreaterThan(0.05);
+        assertThat(SparkTests.maxDifference(averaged, SparkTests.classifier(21)))
+                .isGreaterThan(0.05);
     }
 
     /**
@@ -68,15 +82,33 @@ class ParameterAveragingTest {
         LabeledDataset test = EmbeddedDatasets.mnistTest();
         Loss ce = SparkTests.loss("spark-test-softmax-cross-entropy");
         Network single = mnistNetwork();
-        TrainingResult one = Trainer.builder().loss(ce).optimizer("adam(lr=0.002)").epochs(3)
-                .evaluate("test", test.data()).metrics(Metrics.accuracy()).build()
-                .fit(single, ShuffledBatches.builder(train.data()).batchSize(64).seed(2).build());
+        TrainingResult one = Trainer.builder()
+                .loss(ce)
+                .optimizer("adam(lr=0.002)")
+                .epochs(3)
+                .evaluate("test", test.data())
+                .metrics(Metrics.accuracy())
+                .build()
+                .fit(
+                        single,
+                        ShuffledBatches.builder(train.data())
+                                .batchSize(64)
+                                .seed(2)
+                                .build());
         Network averaged = mnistNetwork();
         TrainingResult spark;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.data(), 2)) {
-            spark = ParameterAveragingTrainer.builder().loss(ce).optimizer("adam(lr=0.002)").epochs(3)
-                    .averagingFrequency(5).batchSize(64).seed(2).evaluate("test", test.data())
-                    .metrics(Metrics.accuracy()).build().fit(averaged, samples);
+            spark = ParameterAveragingTrainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.002)")
+                    .epochs(3)
+                    .averagingFrequency(5)
+                    .batchSize(64)
+                    .seed(2)
+                    .evaluate("test", test.data())
+                    .metrics(Metrics.accuracy())
+                    .build()
+                    .fit(averaged, samples);
         }
         double singleAccuracy = one.history().last().metric("test.accuracy");
         double sparkAccuracy = spark.history().last().metric("test.accuracy");
@@ -86,8 +118,13 @@ class ParameterAveragingTest {
     }
 
     private static Network mnistNetwork() {
-        return Network.builder(SparkTests.REGISTRIES).input(784).dense(32, "spark-test-relu")
-                .dense(10, "spark-test-softmax").initializer(Initializers.heNormal()).seed(1).build();
+        return Network.builder(SparkTests.REGISTRIES)
+                .input(784)
+                .dense(32, "spark-test-relu")
+                .dense(10, "spark-test-softmax")
+                .initializer(Initializers.heNormal())
+                .seed(1)
+                .build();
     }
 
     @Test
@@ -98,15 +135,35 @@ class ParameterAveragingTest {
         Network uninterrupted = SparkTests.classifier(6);
         Network resumed;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 2)) {
-            ParameterAveragingTrainer.builder().loss(ce).optimizer("adam(lr=0.01)").epochs(3).averagingFrequency(2)
-                    .batchSize(12).seed(4).build().fit(uninterrupted, samples);
+            ParameterAveragingTrainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(3)
+                    .averagingFrequency(2)
+                    .batchSize(12)
+                    .seed(4)
+                    .build()
+                    .fit(uninterrupted, samples);
 
-            ParameterAveragingTrainer.builder().loss(ce).optimizer("adam(lr=0.01)").epochs(2).averagingFrequency(2)
-                    .batchSize(12).seed(4).checkpoints(Checkpoints.every(1, file)).build()
+            ParameterAveragingTrainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(2)
+                    .averagingFrequency(2)
+                    .batchSize(12)
+                    .seed(4)
+                    .checkpoints(Checkpoints.every(1, file))
+                    .build()
                     .fit(SparkTests.classifier(6), samples);
             Checkpoint saved = Checkpoints.load(file, SparkTests.REGISTRIES);
-            ParameterAveragingTrainer again = ParameterAveragingTrainer.builder().loss(ce).optimizer("adam(lr=0.01)")
-                    .epochs(3).averagingFrequency(2).batchSize(12).seed(4).build();
+            ParameterAveragingTrainer again = ParameterAveragingTrainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(3)
+                    .averagingFrequency(2)
+                    .batchSize(12)
+                    .seed(4)
+                    .build();
             Checkpoints.requireSameRun(saved, again.components());
             assertThat(saved.state().epochsDone()).isEqualTo(2);
             resumed = saved.network();
@@ -136,13 +193,25 @@ class ParameterAveragingTest {
         };
         TrainingResult result;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, SparkTests.classes(100, 3), 2)) {
-            result = ParameterAveragingTrainer.builder().loss(SparkTests.loss("spark-test-softmax-cross-entropy"))
-                    .optimizer("sgd(lr=0.1)").epochs(1).averagingFrequency(3).batchSize(10).listener(listener)
-                    .build().fit(SparkTests.classifier(2), samples);
+            result = ParameterAveragingTrainer.builder()
+                    .loss(SparkTests.loss("spark-test-softmax-cross-entropy"))
+                    .optimizer("sgd(lr=0.1)")
+                    .epochs(1)
+                    .averagingFrequency(3)
+                    .batchSize(10)
+                    .listener(listener)
+                    .build()
+                    .fit(SparkTests.classifier(2), samples);
         }
         // by hand: 100 samples in batches of 10 are 10 steps; rounds of 3 batches are 3, 3, 3 and 1
-        assertThat(events).containsExactly("start 0 rounds 4", "round 0 step 3", "round 1 step 6", "round 2 step 9",
-                "round 3 step 10", "end 0");
+        assertThat(events)
+                .containsExactly(
+                        "start 0 rounds 4",
+                        "round 0 step 3",
+                        "round 1 step 6",
+                        "round 2 step 9",
+                        "round 3 step 10",
+                        "end 0");
         assertThat(result.finalState().step()).isEqualTo(10);
     }
 
@@ -154,8 +223,14 @@ class ParameterAveragingTest {
     void adamWithPartitionsThatSkipBatches_trainsAndLowersTheLoss() {
         TrainingResult result;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, SparkTests.regression(60, 4), 4)) {
-            result = ParameterAveragingTrainer.builder().loss(SparkTests.loss("spark-test-mse"))
-                    .optimizer("adam(lr=0.01)").epochs(4).averagingFrequency(4).batchSize(3).seed(1).build()
+            result = ParameterAveragingTrainer.builder()
+                    .loss(SparkTests.loss("spark-test-mse"))
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(4)
+                    .averagingFrequency(4)
+                    .batchSize(3)
+                    .seed(1)
+                    .build()
                     .fit(SparkTests.regressor(3), samples);
         }
         double[] losses = result.history().series("train.loss");

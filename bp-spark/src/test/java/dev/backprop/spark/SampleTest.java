@@ -20,10 +20,14 @@ class SampleTest {
 
     @Test
     void samplesOfADataSet_areItsRowsInOrder() {
-        TabularDataset data = new TabularDataset(new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}}),
+        TabularDataset data = new TabularDataset(
+                new DMatrixRMaj(new double[][] {{1, 2}, {3, 4}, {5, 6}}),
                 new DMatrixRMaj(new double[][] {{0}, {1}, {0}}));
         List<Sample> samples = Samples.of(data);
-        assertThat(samples).containsExactly(Sample.of(new double[] {1, 2}, 0), Sample.of(new double[] {3, 4}, 1),
-                Sample.of(new double[] {5, 6}, 0));
+        assertThat(samples)
+                .containsExactly(
+                        Sample.of(new double[] {1, 2}, 0),
+                        Sample.of(new double[] {3, 4}, 1),
+                        Sample.of(new double[] {5, 6}, 0));
     }
 }

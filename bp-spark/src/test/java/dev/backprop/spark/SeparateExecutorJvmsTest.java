@@ -69,18 +69,25 @@ class SeparateExecutorJvmsTest {
     @Test
     void executorsRunInOtherProcesses_andDiscoverTheTestPluginsByName() {
         List<Integer> partitions = List.of(0, 1, 2, 3);
-        List<String> seen = sc.parallelize(partitions, 4).map(p -> {
-            Registries found = Registries.discover();
-            return ProcessHandle.current().pid() + " " + found.activations().contains("spark-test-tanh") + " "
-                    + found.losses().contains("spark-test-mse");
-        }).collect();
+        List<String> seen = sc.parallelize(partitions, 4)
+                .map(p -> {
+                    Registries found = Registries.discover();
+                    return ProcessHandle.current().pid() + " "
+                            + found.activations().contains("spark-test-tanh") + " "
+                            + found.losses().contains("spark-test-mse");
+                })
+                .collect();
         long driver = ProcessHandle.current().pid();
         List<Long> pids = new ArrayList<>();
         for (String s : seen) {
             String[] parts = s.split(" ");
             pids.add(Long.parseLong(parts[0]));
-            assertThat(parts[1]).as("spark-test-tanh found on executor " + parts[0]).isEqualTo("true");
-            assertThat(parts[2]).as("spark-test-mse found on executor " + parts[0]).isEqualTo("true");
+            assertThat(parts[1])
+                    .as("spark-test-tanh found on executor " + parts[0])
+                    .isEqualTo("true");
+            assertThat(parts[2])
+                    .as("spark-test-mse found on executor " + parts[0])
+                    .isEqualTo("true");
         }
         assertThat(pids).doesNotContain(driver);
     }
@@ -94,12 +101,26 @@ class SeparateExecutorJvmsTest {
         TabularDataset data = SparkTests.regression(96, 12);
         Loss mse = SparkTests.loss("spark-test-mse");
         Network reference = SparkTests.regressor(13);
-        Trainer.builder().loss(mse).optimizer("adam(lr=0.02)").epochs(2).build()
-                .fit(reference, ShuffledBatches.builder(data).batchSize(24).seed(5).build());
+        Trainer.builder()
+                .loss(mse)
+                .optimizer("adam(lr=0.02)")
+                .epochs(2)
+                .build()
+                .fit(
+                        reference,
+                        ShuffledBatches.builder(data).batchSize(24).seed(5).build());
         Network spark = SparkTests.regressor(13);
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 4);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(24).seed(5).build()) {
-            Trainer.builder().loss(mse).optimizer("adam(lr=0.02)").epochs(2).build().fit(spark, source);
+                SparkGradientSource source = SparkGradientSource.builder(samples)
+                        .batchSize(24)
+                        .seed(5)
+                        .build()) {
+            Trainer.builder()
+                    .loss(mse)
+                    .optimizer("adam(lr=0.02)")
+                    .epochs(2)
+                    .build()
+                    .fit(spark, source);
         }
         assertThat(SparkTests.maxDifference(spark, reference)).isLessThanOrEqualTo(1e-12);
         assertThat(SparkTests.maxDifference(spark, SparkTests.regressor(13))).isGreaterThan(0.01);
@@ -111,8 +132,14 @@ class SeparateExecutorJvmsTest {
         Network net = SparkTests.regressor(15);
         double[] before = SparkTests.weights(net);
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 2)) {
-            ParameterAveragingTrainer.builder().loss("spark-test-mse").optimizer("momentum(lr=0.05)").epochs(1)
-                    .averagingFrequency(2).batchSize(16).build().fit(net, samples);
+            ParameterAveragingTrainer.builder()
+                    .loss("spark-test-mse")
+                    .optimizer("momentum(lr=0.05)")
+                    .epochs(1)
+                    .averagingFrequency(2)
+                    .batchSize(16)
+                    .build()
+                    .fit(net, samples);
         }
         assertThat(SparkTests.weights(net)).isNotEqualTo(before);
     }

@@ -55,8 +55,8 @@ class ShardedSamplesTest {
         samples.set(6, Sample.of(new double[] {1, 2, 3}, 6));
         assertThatThrownBy(() -> ShardedSamples.of(sc.parallelize(samples, 4)))
                 .isInstanceOf(InvalidSampleException.class)
-                .hasMessageContaining("Sample 6 of the RDD (partition 2, row 1) has 3 features but the first sample "
-                        + "has 2")
+                .hasMessageContaining(
+                        "Sample 6 of the RDD (partition 2, row 1) has 3 features but the first sample " + "has 2")
                 .satisfies(e -> {
                     assertThat(((InvalidSampleException) e).partition()).isEqualTo(2);
                     assertThat(((InvalidSampleException) e).row()).isEqualTo(1);

@@ -16,8 +16,7 @@ final class SparkTests {
     /** The registries of the test class path: bp-optim's optimizers and the spark-test components. */
     static final Registries REGISTRIES = Registries.discover();
 
-    private SparkTests() {
-    }
+    private SparkTests() {}
 
     /**
      * A context with two local threads that retries a failed task up to four times ({@code local[2,4]}; plain
@@ -36,8 +35,12 @@ final class SparkTests {
 
     /** A 4-8-3 classifier, tanh then softmax, weights drawn from the seed. */
     static Network classifier(long seed) {
-        return Network.builder(REGISTRIES).input(4).dense(8, "spark-test-tanh").dense(3, "spark-test-softmax")
-                .seed(seed).build();
+        return Network.builder(REGISTRIES)
+                .input(4)
+                .dense(8, "spark-test-tanh")
+                .dense(3, "spark-test-softmax")
+                .seed(seed)
+                .build();
     }
 
     /**
@@ -60,8 +63,12 @@ final class SparkTests {
 
     /** A 4-8-3 regressor, tanh then identity, weights drawn from the seed. */
     static Network regressor(long seed) {
-        return Network.builder(REGISTRIES).input(4).dense(8, "spark-test-tanh").dense(3, "spark-test-identity")
-                .seed(seed).build();
+        return Network.builder(REGISTRIES)
+                .input(4)
+                .dense(8, "spark-test-tanh")
+                .dense(3, "spark-test-identity")
+                .seed(seed)
+                .build();
     }
 
     /** n samples of 4 features in [−1, 1) with three targets (sin x₀, x₁·x₂, x₃ − x₀), drawn from the seed. */

@@ -42,7 +42,10 @@ class SynchronousTrainingTest {
 
     /** y = x W + b with W = (0.5, −0.25), b = 0.1, on four samples of two features. */
     private static Network linear() {
-        Network net = Network.builder(SparkTests.REGISTRIES).input(2).dense(1, "spark-test-identity").build();
+        Network net = Network.builder(SparkTests.REGISTRIES)
+                .input(2)
+                .dense(1, "spark-test-identity")
+                .build();
         net.layer(0).setWeights(new double[][] {{0.5}, {-0.25}});
         net.layer(0).setBias(0.1);
         return net;
@@ -58,14 +61,17 @@ class SynchronousTrainingTest {
     void gradientOfOneBatchOverTwoPartitions_equalsTheFormula_meanReduced() {
         Network net = linear();
         try (ShardedSamples data = ShardedSamples.parallelize(sc, fourSamples(), 2);
-                SparkGradientSource source = SparkGradientSource.builder(data).batchSize(4).shuffle(false).build()) {
+                SparkGradientSource source = SparkGradientSource.builder(data)
+                        .batchSize(4)
+                        .shuffle(false)
+                        .build()) {
             assertThat(source.beginEpoch(0)).isEqualTo(1);
             double value = source.computeGradients(net, SparkTests.loss("spark-test-mse"), 0, 0);
             // numpy: r = X@W + b − t; (r**2).mean() = 0.6437890624999999;
             //        2/n X.T@r = [-1.665625, -1.7390625]; 2/n r.sum() = -0.58125
             assertThat(value).isCloseTo(0.6437890624999999, within(1e-15));
-            assertThat(net.layer(0).weightGradient().data).containsExactly(new double[] {-1.665625, -1.7390625},
-                    within(1e-15));
+            assertThat(net.layer(0).weightGradient().data)
+                    .containsExactly(new double[] {-1.665625, -1.7390625}, within(1e-15));
             assertThat(net.layer(0).biasGradient().data[0]).isCloseTo(-0.58125, within(1e-15));
             assertThat(source.lastBatchSize()).isEqualTo(4);
         }
@@ -75,14 +81,17 @@ class SynchronousTrainingTest {
     void gradientOfOneBatchOverTwoPartitions_equalsTheFormula_sumReduced() {
         Network net = linear();
         try (ShardedSamples data = ShardedSamples.parallelize(sc, fourSamples(), 2);
-                SparkGradientSource source = SparkGradientSource.builder(data).batchSize(4).shuffle(false)
-                        .reduction(Reduction.SUM).build()) {
+                SparkGradientSource source = SparkGradientSource.builder(data)
+                        .batchSize(4)
+                        .shuffle(false)
+                        .reduction(Reduction.SUM)
+                        .build()) {
             source.beginEpoch(0);
             double value = source.computeGradients(net, SparkTests.loss("spark-test-half-sse"), 0, 0);
             // numpy: 0.5*(r**2).sum() = 1.2875781249999998; X.T@r = [-3.33125, -3.478125]; r.sum() = -1.1625
             assertThat(value).isCloseTo(1.2875781249999998, within(1e-15));
-            assertThat(net.layer(0).weightGradient().data).containsExactly(new double[] {-3.33125, -3.478125},
-                    within(1e-15));
+            assertThat(net.layer(0).weightGradient().data)
+                    .containsExactly(new double[] {-3.33125, -3.478125}, within(1e-15));
             assertThat(net.layer(0).biasGradient().data[0]).isCloseTo(-1.1625, within(1e-15));
         }
     }
@@ -93,25 +102,46 @@ class SynchronousTrainingTest {
      * JVM computes; with more, each weight differs by rounding only.
      */
     @ParameterizedTest
-    @CsvSource({"1, sgd(lr=0.2)", "2, sgd(lr=0.2)", "4, sgd(lr=0.2)", "1, adam(lr=0.01)", "2, adam(lr=0.01)",
-            "4, adam(lr=0.01)"})
+    @CsvSource({
+        "1, sgd(lr=0.2)",
+        "2, sgd(lr=0.2)",
+        "4, sgd(lr=0.2)",
+        "1, adam(lr=0.01)",
+        "2, adam(lr=0.01)",
+        "4, adam(lr=0.01)"
+    })
     void synchronousTraining_equalsSingleJvmTraining(int partitions, String optimizer) {
         TabularDataset data = SparkTests.classes(150, 5);
         Loss ce = SparkTests.loss("spark-test-softmax-cross-entropy");
         Network reference = SparkTests.classifier(21);
-        TrainingResult expected = Trainer.builder().loss(ce).optimizer(optimizer).epochs(4).build()
-                .fit(reference, ShuffledBatches.builder(data).batchSize(16).seed(3).build());
+        TrainingResult expected = Trainer.builder()
+                .loss(ce)
+                .optimizer(optimizer)
+                .epochs(4)
+                .build()
+                .fit(
+                        reference,
+                        ShuffledBatches.builder(data).batchSize(16).seed(3).build());
 
         Network spark = SparkTests.classifier(21);
         TrainingResult actual;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, partitions);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(16).seed(3).build()) {
-            actual = Trainer.builder().loss(ce).optimizer(optimizer).epochs(4).build().fit(spark, source);
+                SparkGradientSource source = SparkGradientSource.builder(samples)
+                        .batchSize(16)
+                        .seed(3)
+                        .build()) {
+            actual = Trainer.builder()
+                    .loss(ce)
+                    .optimizer(optimizer)
+                    .epochs(4)
+                    .build()
+                    .fit(spark, source);
         }
 
         if (partitions == 1) {
             assertThat(SparkTests.weights(spark)).isEqualTo(SparkTests.weights(reference));
-            assertThat(actual.history().series("train.loss")).isEqualTo(expected.history().series("train.loss"));
+            assertThat(actual.history().series("train.loss"))
+                    .isEqualTo(expected.history().series("train.loss"));
         } else {
             assertThat(SparkTests.maxDifference(spark, reference)).isLessThanOrEqualTo(1e-12);
             assertThat(actual.history().series("train.loss"))
@@ -128,11 +158,19 @@ class SynchronousTrainingTest {
         double[][] runs = new double[2][];
         for (int run = 0; run < 2; run++) {
             Network net = SparkTests.classifier(3);
-            try (ShardedSamples samples = run == 0 ? ShardedSamples.parallelize(sc, data, 3)
-                    : ShardedSamples.of(sc.parallelize(Samples.of(data), 3));
-                    SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(20).seed(8).build()) {
-                Trainer.builder().loss(SparkTests.loss("spark-test-softmax-cross-entropy")).optimizer("sgd(lr=0.3)")
-                        .epochs(2).build().fit(net, source);
+            try (ShardedSamples samples = run == 0
+                            ? ShardedSamples.parallelize(sc, data, 3)
+                            : ShardedSamples.of(sc.parallelize(Samples.of(data), 3));
+                    SparkGradientSource source = SparkGradientSource.builder(samples)
+                            .batchSize(20)
+                            .seed(8)
+                            .build()) {
+                Trainer.builder()
+                        .loss(SparkTests.loss("spark-test-softmax-cross-entropy"))
+                        .optimizer("sgd(lr=0.3)")
+                        .epochs(2)
+                        .build()
+                        .fit(net, source);
             }
             runs[run] = SparkTests.weights(net);
         }
@@ -147,9 +185,16 @@ class SynchronousTrainingTest {
         for (int run = 0; run < 2; run++) {
             Network net = SparkTests.classifier(8);
             try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 4);
-                    SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(10).seed(1).build()) {
-                Trainer.builder().loss(SparkTests.loss("spark-test-softmax-cross-entropy")).optimizer("sgd(lr=0.3)").epochs(2)
-                        .build().fit(net, source);
+                    SparkGradientSource source = SparkGradientSource.builder(samples)
+                            .batchSize(10)
+                            .seed(1)
+                            .build()) {
+                Trainer.builder()
+                        .loss(SparkTests.loss("spark-test-softmax-cross-entropy"))
+                        .optimizer("sgd(lr=0.3)")
+                        .epochs(2)
+                        .build()
+                        .fit(net, source);
             }
             runs[run] = SparkTests.weights(net);
         }
@@ -178,34 +223,69 @@ class SynchronousTrainingTest {
         };
         TrainingResult result;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 3);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(25).build()) {
-            result = Trainer.builder().loss(SparkTests.loss("spark-test-softmax-cross-entropy")).optimizer("sgd(lr=0.1)")
-                    .epochs(2).validation(data).listener(listener).build().fit(SparkTests.classifier(4), source);
+                SparkGradientSource source =
+                        SparkGradientSource.builder(samples).batchSize(25).build()) {
+            result = Trainer.builder()
+                    .loss(SparkTests.loss("spark-test-softmax-cross-entropy"))
+                    .optimizer("sgd(lr=0.1)")
+                    .epochs(2)
+                    .validation(data)
+                    .listener(listener)
+                    .build()
+                    .fit(SparkTests.classifier(4), source);
         }
         // by hand: 100 samples in batches of 25 are 4 steps per epoch
-        assertThat(events).containsExactly("start 0 4", "batch", "batch", "batch", "batch", "end 0 step 4",
-                "start 1 4", "batch", "batch", "batch", "batch", "end 1 step 8");
+        assertThat(events)
+                .containsExactly(
+                        "start 0 4",
+                        "batch",
+                        "batch",
+                        "batch",
+                        "batch",
+                        "end 0 step 4",
+                        "start 1 4",
+                        "batch",
+                        "batch",
+                        "batch",
+                        "batch",
+                        "end 1 step 8");
         assertThat(result.history().size()).isEqualTo(2);
         assertThat(result.history().last().metrics()).containsKey("validation.loss");
     }
 
     @Test
-    void checkpointOfSparkRun_resumesToTheUninterruptedWeights_andSavesAsModelFile(@TempDir Path dir)
-            throws Exception {
+    void checkpointOfSparkRun_resumesToTheUninterruptedWeights_andSavesAsModelFile(@TempDir Path dir) throws Exception {
         TabularDataset data = SparkTests.classes(120, 9);
         Loss ce = SparkTests.loss("spark-test-softmax-cross-entropy");
         Path checkpoint = dir.resolve("run.bp");
         Network uninterrupted = SparkTests.classifier(6);
         Network resumed;
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, 2);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(20).seed(4).build()) {
-            Trainer.builder().loss(ce).optimizer("adam(lr=0.01)").epochs(3).build().fit(uninterrupted, source);
+                SparkGradientSource source = SparkGradientSource.builder(samples)
+                        .batchSize(20)
+                        .seed(4)
+                        .build()) {
+            Trainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(3)
+                    .build()
+                    .fit(uninterrupted, source);
 
             Network first = SparkTests.classifier(6);
-            Trainer.builder().loss(ce).optimizer("adam(lr=0.01)").epochs(2)
-                    .checkpoints(Checkpoints.every(1, checkpoint)).build().fit(first, source);
+            Trainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(2)
+                    .checkpoints(Checkpoints.every(1, checkpoint))
+                    .build()
+                    .fit(first, source);
             Checkpoint saved = Checkpoints.load(checkpoint, SparkTests.REGISTRIES);
-            Trainer again = Trainer.builder().loss(ce).optimizer("adam(lr=0.01)").epochs(3).build();
+            Trainer again = Trainer.builder()
+                    .loss(ce)
+                    .optimizer("adam(lr=0.01)")
+                    .epochs(3)
+                    .build();
             Checkpoints.requireSameRun(saved, again);
             resumed = saved.network();
             again.resume(resumed, source, saved.state());
@@ -232,8 +312,7 @@ class SynchronousTrainingTest {
             }
 
             @Override
-            public void validate(DMatrixRMaj output, DMatrixRMaj target) {
-            }
+            public void validate(DMatrixRMaj output, DMatrixRMaj target) {}
 
             @Override
             public double value(DMatrixRMaj output, DMatrixRMaj target) {
@@ -246,7 +325,8 @@ class SynchronousTrainingTest {
             }
         };
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, SparkTests.classes(20, 1), 2);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(5).build()) {
+                SparkGradientSource source =
+                        SparkGradientSource.builder(samples).batchSize(5).build()) {
             source.beginEpoch(0);
             assertThatThrownBy(() -> source.computeGradients(SparkTests.classifier(1), unregistered, 0, 0))
                     .isInstanceOf(IllegalArgumentException.class)
@@ -257,12 +337,16 @@ class SynchronousTrainingTest {
 
     @Test
     void networkWithOtherInputSize_isRefused() {
-        Network threeInputs = Network.builder(SparkTests.REGISTRIES).input(3).dense(3, "spark-test-softmax").build();
+        Network threeInputs = Network.builder(SparkTests.REGISTRIES)
+                .input(3)
+                .dense(3, "spark-test-softmax")
+                .build();
         try (ShardedSamples samples = ShardedSamples.parallelize(sc, SparkTests.classes(20, 1), 2);
-                SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(5).build()) {
+                SparkGradientSource source =
+                        SparkGradientSource.builder(samples).batchSize(5).build()) {
             source.beginEpoch(0);
-            assertThatThrownBy(() -> source.computeGradients(threeInputs, SparkTests.loss("spark-test-softmax-cross-entropy"), 0,
-                    0))
+            assertThatThrownBy(() -> source.computeGradients(
+                            threeInputs, SparkTests.loss("spark-test-softmax-cross-entropy"), 0, 0))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("The network takes 3 inputs but the samples have 4 features");
         }

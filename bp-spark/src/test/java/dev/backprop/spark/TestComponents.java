@@ -20,8 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class TestComponents {
 
-    private TestComponents() {
-    }
+    private TestComponents() {}
 
     /** f(z) = max(0, z), f' = 1 for z > 0 else 0. */
     public static final class Relu implements ActivationProvider {
@@ -147,8 +146,8 @@ public final class TestComponents {
                     for (int r = 0; r < t.numRows; r++) {
                         double y = t.data[r];
                         if (y != Math.rint(y) || y < 0 || y >= p.numCols) {
-                            throw new IllegalArgumentException("target row " + r + " is " + y + ", not a class in [0, "
-                                    + p.numCols + ")");
+                            throw new IllegalArgumentException(
+                                    "target row " + r + " is " + y + ", not a class in [0, " + p.numCols + ")");
                         }
                     }
                 }
@@ -257,10 +256,12 @@ public final class TestComponents {
                 @Override
                 public double value(DMatrixRMaj y, DMatrixRMaj t) {
                     TaskContext task = TaskContext.get();
-                    if (task != null && task.attemptNumber() == 0 && task.partitionId() == partition
+                    if (task != null
+                            && task.attemptNumber() == 0
+                            && task.partitionId() == partition
                             && Long.toString(step).equals(task.getLocalProperty(JobProperties.STEP))) {
-                        throw new IllegalStateException("injected failure of partition " + partition + " at step "
-                                + step + " (first attempt)");
+                        throw new IllegalStateException(
+                                "injected failure of partition " + partition + " at step " + step + " (first attempt)");
                     }
                     return super.value(y, t);
                 }

@@ -42,8 +42,9 @@ final class ActivationChecks {
 
     /** The checks, in order. */
     List<NamedCheck> all() {
-        List<NamedCheck> checks = new ProviderChecks<>("activation", ActivationProvider.class, provider, config,
-                ActivationChecks::behaviourDifference).all();
+        List<NamedCheck> checks = new ProviderChecks<>(
+                        "activation", ActivationProvider.class, provider, config, ActivationChecks::behaviourDifference)
+                .all();
         checks.add(new NamedCheck("derivative", this::derivative));
         checks.add(new NamedCheck("rows independent", this::rowsIndependent));
         checks.add(new NamedCheck("backward in place", this::backwardInPlace));
@@ -60,8 +61,9 @@ final class ActivationChecks {
         DMatrixRMaj outB = new DMatrixRMaj(4, K);
         a.forward(z, outA);
         b.forward(z, outB);
-        return Matrices.identical(outA, outB) ? null : "forward gives " + Matrices.text(outA) + " and "
-                + Matrices.text(outB);
+        return Matrices.identical(outA, outB)
+                ? null
+                : "forward gives " + Matrices.text(outA) + " and " + Matrices.text(outB);
     }
 
     private Rng rng(int stream) {
@@ -97,8 +99,12 @@ final class ActivationChecks {
                 int row = r;
                 DMatrixRMaj point = Matrices.row(z, r);
                 DMatrixRMaj weights = Matrices.row(g, r);
-                comparison.compare(provider.name(), point, p -> weighted(activation, p, weights, scratch),
-                        Matrices.row(dz, r), settings::nearKink,
+                comparison.compare(
+                        provider.name(),
+                        point,
+                        p -> weighted(activation, p, weights, scratch),
+                        Matrices.row(dz, r),
+                        settings::nearKink,
                         i -> "row " + row + " " + Matrices.rowText(z, row) + " at column " + i);
             }
         } else {
@@ -107,14 +113,24 @@ final class ActivationChecks {
             for (int i = 0; i < n * K; i++) {
                 DMatrixRMaj point = new DMatrixRMaj(1, 1, true, z.data[i]);
                 DMatrixRMaj weight = new DMatrixRMaj(1, 1, true, g.data[i]);
-                comparison.compare(provider.name(), point, p -> weighted(activation, p, weight, scratch),
-                        new DMatrixRMaj(1, 1, true, dz.data[i]), settings::nearKink,
+                comparison.compare(
+                        provider.name(),
+                        point,
+                        p -> weighted(activation, p, weight, scratch),
+                        new DMatrixRMaj(1, 1, true, dz.data[i]),
+                        settings::nearKink,
                         j -> String.format(Locale.ROOT, "at z = %.17g", point.data[j]));
             }
         }
-        return comparison.result("derivative", String.format(Locale.ROOT,
-                "entries of dZ (%d points in [%s, %s], %s)", n * K, low, high,
-                activation.isRowWise() ? "row by row" : "entry by entry"));
+        return comparison.result(
+                "derivative",
+                String.format(
+                        Locale.ROOT,
+                        "entries of dZ (%d points in [%s, %s], %s)",
+                        n * K,
+                        low,
+                        high,
+                        activation.isRowWise() ? "row by row" : "entry by entry"));
     }
 
     private static double weighted(Activation activation, DMatrixRMaj z, DMatrixRMaj weights, DMatrixRMaj out) {
@@ -142,32 +158,41 @@ final class ActivationChecks {
         DMatrixRMaj dz = new DMatrixRMaj(n, k);
         activation.backward(z, a, g, dz);
         for (int r = 0; r < n; r++) {
-            String difference = difference(activation, Matrices.row(z, r), Matrices.row(g, r), Matrices.row(a, r),
-                    Matrices.row(dz, r));
+            String difference = difference(
+                    activation, Matrices.row(z, r), Matrices.row(g, r), Matrices.row(a, r), Matrices.row(dz, r));
             if (difference != null) {
-                return CheckResult.fail(check, "row " + r + " of a " + n + "x" + k + " batch differs from the same"
-                        + " row computed alone: " + difference + ". Rows are samples and must not affect each other");
+                return CheckResult.fail(
+                        check,
+                        "row " + r + " of a " + n + "x" + k + " batch differs from the same" + " row computed alone: "
+                                + difference + ". Rows are samples and must not affect each other");
             }
         }
         if (!activation.isRowWise()) {
             for (int i = 0; i < n * k; i++) {
-                String difference = difference(activation, new DMatrixRMaj(1, 1, true, z.data[i]),
-                        new DMatrixRMaj(1, 1, true, g.data[i]), new DMatrixRMaj(1, 1, true, a.data[i]),
+                String difference = difference(
+                        activation,
+                        new DMatrixRMaj(1, 1, true, z.data[i]),
+                        new DMatrixRMaj(1, 1, true, g.data[i]),
+                        new DMatrixRMaj(1, 1, true, a.data[i]),
                         new DMatrixRMaj(1, 1, true, dz.data[i]));
                 if (difference != null) {
-                    return CheckResult.fail(check, "entry [" + i / k + "," + i % k + "] depends on the other entries"
-                            + " of its row (" + difference + ") but isRowWise() is false; return true from"
-                            + " isRowWise() if the coupling is intended");
+                    return CheckResult.fail(
+                            check,
+                            "entry [" + i / k + "," + i % k + "] depends on the other entries"
+                                    + " of its row (" + difference + ") but isRowWise() is false; return true from"
+                                    + " isRowWise() if the coupling is intended");
                 }
             }
         }
-        return CheckResult.pass(check, "each row of a " + n + "x" + k + " batch equals the row computed alone"
-                + (activation.isRowWise() ? " (row-wise activation)" : ", and each entry the entry alone"));
+        return CheckResult.pass(
+                check,
+                "each row of a " + n + "x" + k + " batch equals the row computed alone"
+                        + (activation.isRowWise() ? " (row-wise activation)" : ", and each entry the entry alone"));
     }
 
     /** Null when forward and backward on {@code z} alone reproduce the batch's {@code a} and {@code dz}. */
-    private static String difference(Activation activation, DMatrixRMaj z, DMatrixRMaj g, DMatrixRMaj batchA,
-            DMatrixRMaj batchDz) {
+    private static String difference(
+            Activation activation, DMatrixRMaj z, DMatrixRMaj g, DMatrixRMaj batchA, DMatrixRMaj batchDz) {
         DMatrixRMaj a = new DMatrixRMaj(z.numRows, z.numCols);
         activation.forward(z, a);
         int i = Matrices.firstDifference(a, batchA, SAME_RTOL, 0);
@@ -199,9 +224,11 @@ final class ActivationChecks {
         activation.backward(z, a, inPlace, inPlace);
         int i = Matrices.firstDifference(inPlace, dz, SAME_RTOL, 0);
         if (i >= 0) {
-            return CheckResult.fail(check, "backward(z, a, g, g) gives dZ" + Matrices.entry(inPlace, i)
-                    + " but backward(z, a, g, dz) gives " + dz.data[i] + "; the SPI lets dZ be G, so read every"
-                    + " value of G a result needs before overwriting it");
+            return CheckResult.fail(
+                    check,
+                    "backward(z, a, g, g) gives dZ" + Matrices.entry(inPlace, i)
+                            + " but backward(z, a, g, dz) gives " + dz.data[i] + "; the SPI lets dZ be G, so read every"
+                            + " value of G a result needs before overwriting it");
         }
         return CheckResult.pass(check, "backward with dZ = G gives the same dZ");
     }
@@ -225,8 +252,11 @@ final class ActivationChecks {
         DMatrixRMaj dz = new DMatrixRMaj(6, 4);
         activation.backward(z, a, g, dz);
         if (!Matrices.identical(z, zCopy) || !Matrices.identical(a, aCopy) || !Matrices.identical(g, gCopy)) {
-            return CheckResult.fail(check, "backward modified " + (!Matrices.identical(z, zCopy) ? "Z"
-                    : !Matrices.identical(a, aCopy) ? "A" : "G") + "; only dZ may be written");
+            return CheckResult.fail(
+                    check,
+                    "backward modified "
+                            + (!Matrices.identical(z, zCopy) ? "Z" : !Matrices.identical(a, aCopy) ? "A" : "G")
+                            + "; only dZ may be written");
         }
         return CheckResult.pass(check, "forward and backward leave Z, A and G as they were");
     }
@@ -239,8 +269,10 @@ final class ActivationChecks {
         activation.forward(z, a);
         int i = Matrices.firstNonFinite(a);
         if (i >= 0) {
-            return CheckResult.fail(check, "forward gives A" + Matrices.entry(a, i) + " for the row "
-                    + Matrices.rowText(z, i / z.numCols) + "; compute it in a form that cannot overflow");
+            return CheckResult.fail(
+                    check,
+                    "forward gives A" + Matrices.entry(a, i) + " for the row " + Matrices.rowText(z, i / z.numCols)
+                            + "; compute it in a form that cannot overflow");
         }
         DMatrixRMaj g = new DMatrixRMaj(z.numRows, z.numCols);
         g.fill(1.0);
@@ -248,11 +280,15 @@ final class ActivationChecks {
         activation.backward(z, a, g, dz);
         i = Matrices.firstNonFinite(dz);
         if (i >= 0) {
-            return CheckResult.fail(check, "backward gives dZ" + Matrices.entry(dz, i) + " for the row "
-                    + Matrices.rowText(z, i / z.numCols) + " with G = 1");
+            return CheckResult.fail(
+                    check,
+                    "backward gives dZ" + Matrices.entry(dz, i) + " for the row " + Matrices.rowText(z, i / z.numCols)
+                            + " with G = 1");
         }
-        return CheckResult.pass(check, "forward and backward are finite for inputs up to ±1e8, including"
-                + " [1000, 1000, ...] and [-1e4, 1e4, ...]");
+        return CheckResult.pass(
+                check,
+                "forward and backward are finite for inputs up to ±1e8, including"
+                        + " [1000, 1000, ...] and [-1e4, 1e4, ...]");
     }
 
     private CheckResult noAllocation() {

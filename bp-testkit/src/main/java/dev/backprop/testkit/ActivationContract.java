@@ -23,8 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class ActivationContract {
 
     /** For subclasses. */
-    protected ActivationContract() {
-    }
+    protected ActivationContract() {}
 
     /** The provider under test. */
     protected abstract ActivationProvider provider();

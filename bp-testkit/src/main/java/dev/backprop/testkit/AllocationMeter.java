@@ -15,8 +15,7 @@ final class AllocationMeter {
     /** Rounds of measured calls. */
     static final int ROUNDS = 3;
 
-    private AllocationMeter() {
-    }
+    private AllocationMeter() {}
 
     /**
      * Bytes allocated per call of {@code task}: the least of {@link #ROUNDS} rounds of {@link #MEASURED_CALLS}
@@ -26,7 +25,8 @@ final class AllocationMeter {
      */
     static double bytesPerCall(Runnable task) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        if (!(bean instanceof com.sun.management.ThreadMXBean threads) || !threads.isThreadAllocatedMemorySupported()
+        if (!(bean instanceof com.sun.management.ThreadMXBean threads)
+                || !threads.isThreadAllocatedMemorySupported()
                 || !threads.isThreadAllocatedMemoryEnabled()) {
             return Double.NaN;
         }
@@ -54,8 +54,10 @@ final class AllocationMeter {
             return CheckResult.pass(check, "not measured: this JVM has no per-thread allocation counter");
         }
         if (perCall >= 1.0) {
-            return CheckResult.fail(check, what + " allocate " + Math.round(perCall) + " bytes per call; the SPI"
-                    + " asks for none: reuse arrays, write into the output arguments, avoid streams and boxing");
+            return CheckResult.fail(
+                    check,
+                    what + " allocate " + Math.round(perCall) + " bytes per call; the SPI"
+                            + " asks for none: reuse arrays, write into the output arguments, avoid streams and boxing");
         }
         return CheckResult.pass(check, what + " allocate nothing per call");
     }

@@ -107,8 +107,8 @@ public final class Conformance {
      */
     public Conformance withInputRange(double low, double high) {
         if (!(Double.isFinite(low) && Double.isFinite(high) && low < high)) {
-            throw new IllegalArgumentException("Input range must be finite with low < high, got [" + low + ", "
-                    + high + "]");
+            throw new IllegalArgumentException(
+                    "Input range must be finite with low < high, got [" + low + ", " + high + "]");
         }
         return new Conformance(seed, low, high, kinks);
     }
@@ -150,8 +150,7 @@ public final class Conformance {
      * @param config   the parameters to create the activation with
      */
     public ConformanceReport checkActivation(ActivationProvider provider, Config config) {
-        return run(subject("activation", provider.name(), config),
-                new ActivationChecks(provider, config, this).all());
+        return run(subject("activation", provider.name(), config), new ActivationChecks(provider, config, this).all());
     }
 
     /** Runs every check of a loss on real outputs (raw scores or regression outputs). */
@@ -167,9 +166,10 @@ public final class Conformance {
      * @param outputs  where the loss's inputs Y are sampled
      * @param targets  makes targets for sampled outputs
      */
-    public ConformanceReport checkLoss(LossProvider provider, Config config, OutputDomain outputs,
-            TargetGenerator targets) {
-        return run(subject("loss", provider.name(), config),
+    public ConformanceReport checkLoss(
+            LossProvider provider, Config config, OutputDomain outputs, TargetGenerator targets) {
+        return run(
+                subject("loss", provider.name(), config),
                 new LossChecks(provider, config, outputs, targets, this).all());
     }
 
@@ -194,8 +194,8 @@ public final class Conformance {
      *
      * @param configs the configurations to check; none means {@link Config#empty()} only
      */
-    public Stream<DynamicTest> dynamicTests(LossProvider provider, OutputDomain outputs, TargetGenerator targets,
-            Config... configs) {
+    public Stream<DynamicTest> dynamicTests(
+            LossProvider provider, OutputDomain outputs, TargetGenerator targets, Config... configs) {
         List<DynamicTest> tests = new ArrayList<>();
         for (Config config : orEmpty(configs)) {
             String subject = subject("loss", provider.name(), config);

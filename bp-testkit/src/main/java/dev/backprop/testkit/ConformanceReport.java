@@ -63,7 +63,9 @@ public final class ConformanceReport {
     public void assertPassed() {
         List<CheckResult> failed = failures();
         if (!failed.isEmpty()) {
-            StringBuilder sb = new StringBuilder(subject).append(" fails ").append(failed.size())
+            StringBuilder sb = new StringBuilder(subject)
+                    .append(" fails ")
+                    .append(failed.size())
                     .append(failed.size() == 1 ? " conformance check:" : " conformance checks:");
             for (CheckResult r : failed) {
                 sb.append("\n  ").append(r);

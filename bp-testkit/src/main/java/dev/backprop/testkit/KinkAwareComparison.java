@@ -53,8 +53,13 @@ final class KinkAwareComparison {
      * @param nearKink    whether an input value lies within the margin of a declared kink
      * @param description describes entry {@code i} of the point for failure messages
      */
-    void compare(String name, DMatrixRMaj point, ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj analytic,
-            DoublePredicate nearKink, IntFunction<String> description) {
+    void compare(
+            String name,
+            DMatrixRMaj point,
+            ToDoubleFunction<DMatrixRMaj> f,
+            DMatrixRMaj analytic,
+            DoublePredicate nearKink,
+            IntFunction<String> description) {
         GradientCheckReport report = check.check(name, point, f, analytic);
         for (GradientEntry e : report.entries()) {
             int index = e.row() * point.numCols + e.column();
@@ -73,8 +78,13 @@ final class KinkAwareComparison {
                 compared++;
                 maxRelativeError = Math.max(maxRelativeError, error);
                 if (failures.size() < 5) {
-                    failures.add(String.format(Locale.ROOT, "%s: analytic %.12g, central difference %.12g"
-                            + " (relative error %.2e)", description.apply(index), e.analytic(), e.numeric(), error));
+                    failures.add(String.format(
+                            Locale.ROOT,
+                            "%s: analytic %.12g, central difference %.12g" + " (relative error %.2e)",
+                            description.apply(index),
+                            e.analytic(),
+                            e.numeric(),
+                            error));
                 }
             }
         }
@@ -100,18 +110,34 @@ final class KinkAwareComparison {
     CheckResult result(String checkName, String what) {
         int total = compared + skipped;
         if (failed > 0) {
-            return new CheckResult(checkName, false, failed + " of " + total + " " + what
-                    + " disagree with central differences: relative error above " + RELATIVE_TOLERANCE
-                    + " (relative to at least " + FLOOR + "):\n    " + String.join("\n    ", failures),
+            return new CheckResult(
+                    checkName,
+                    false,
+                    failed + " of " + total + " " + what
+                            + " disagree with central differences: relative error above " + RELATIVE_TOLERANCE
+                            + " (relative to at least " + FLOOR + "):\n    " + String.join("\n    ", failures),
                     maxRelativeError);
         }
         if (total == 0 || skipped > MAX_SKIPPED_FRACTION * total) {
-            return new CheckResult(checkName, false, skipped + " of " + total + " " + what + " had to be skipped"
-                    + " as kinks (one-sided differences disagree); at most " + (int) (MAX_SKIPPED_FRACTION * 100)
-                    + "% may be. Is the derivative discontinuous almost everywhere?", maxRelativeError);
+            return new CheckResult(
+                    checkName,
+                    false,
+                    skipped + " of " + total + " " + what + " had to be skipped"
+                            + " as kinks (one-sided differences disagree); at most "
+                            + (int) (MAX_SKIPPED_FRACTION * 100)
+                            + "% may be. Is the derivative discontinuous almost everywhere?",
+                    maxRelativeError);
         }
-        return new CheckResult(checkName, true, String.format(Locale.ROOT, "%d %s agree with central differences,"
-                + " max relative error %.2e%s", compared, what, maxRelativeError,
-                skipped == 0 ? "" : " (" + skipped + " skipped at kinks)"), maxRelativeError);
+        return new CheckResult(
+                checkName,
+                true,
+                String.format(
+                        Locale.ROOT,
+                        "%d %s agree with central differences," + " max relative error %.2e%s",
+                        compared,
+                        what,
+                        maxRelativeError,
+                        skipped == 0 ? "" : " (" + skipped + " skipped at kinks)"),
+                maxRelativeError);
     }
 }

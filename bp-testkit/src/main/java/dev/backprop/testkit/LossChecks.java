@@ -35,8 +35,8 @@ final class LossChecks {
     private final TargetGenerator targets;
     private final Conformance settings;
 
-    LossChecks(LossProvider provider, Config config, OutputDomain domain, TargetGenerator targets,
-            Conformance settings) {
+    LossChecks(
+            LossProvider provider, Config config, OutputDomain domain, TargetGenerator targets, Conformance settings) {
         this.provider = provider;
         this.config = config;
         this.domain = domain;
@@ -46,8 +46,8 @@ final class LossChecks {
 
     /** The checks, in order. */
     List<NamedCheck> all() {
-        List<NamedCheck> checks = new ProviderChecks<>("loss", LossProvider.class, provider, config,
-                this::behaviourDifference).all();
+        List<NamedCheck> checks =
+                new ProviderChecks<>("loss", LossProvider.class, provider, config, this::behaviourDifference).all();
         checks.add(new NamedCheck("targets accepted", this::targetsAccepted));
         checks.add(new NamedCheck("wrong target shape refused", this::wrongShape));
         checks.add(new NamedCheck("gradient", this::gradient));
@@ -90,8 +90,10 @@ final class LossChecks {
         DMatrixRMaj y = outputs(rng);
         DMatrixRMaj t = targets.targets(y, rng);
         loss.validate(y, t);
-        return CheckResult.pass("targets accepted", "validate accepts " + Matrices.shape(t) + " targets ("
-                + domain + " outputs " + Matrices.shape(y) + ")");
+        return CheckResult.pass(
+                "targets accepted",
+                "validate accepts " + Matrices.shape(t) + " targets (" + domain + " outputs " + Matrices.shape(y)
+                        + ")");
     }
 
     private CheckResult wrongShape() {
@@ -107,17 +109,23 @@ final class LossChecks {
             String wrong = Integer.toString(bad == wide ? K + 3 : N + 5);
             try {
                 loss.validate(y, bad);
-                return CheckResult.fail(check, "validate accepted " + Matrices.shape(bad) + " targets for "
-                        + Matrices.shape(y) + " outputs; throw IllegalArgumentException naming both shapes");
+                return CheckResult.fail(
+                        check,
+                        "validate accepted " + Matrices.shape(bad) + " targets for " + Matrices.shape(y)
+                                + " outputs; throw IllegalArgumentException naming both shapes");
             } catch (IllegalArgumentException e) {
                 if (e.getMessage() == null || !e.getMessage().contains(wrong)) {
-                    return CheckResult.fail(check, "validate refused " + Matrices.shape(bad) + " targets but its"
-                            + " message does not give their shape: " + e.getMessage());
+                    return CheckResult.fail(
+                            check,
+                            "validate refused " + Matrices.shape(bad) + " targets but its"
+                                    + " message does not give their shape: " + e.getMessage());
                 }
             }
         }
-        return CheckResult.pass(check, "validate refuses " + Matrices.shape(wide) + " and " + Matrices.shape(tall)
-                + " targets for " + Matrices.shape(y) + " outputs, naming the shapes");
+        return CheckResult.pass(
+                check,
+                "validate refuses " + Matrices.shape(wide) + " and " + Matrices.shape(tall) + " targets for "
+                        + Matrices.shape(y) + " outputs, naming the shapes");
     }
 
     private CheckResult gradient() {
@@ -130,12 +138,18 @@ final class LossChecks {
             DMatrixRMaj g = new DMatrixRMaj(N, K);
             loss.gradient(y, t, g);
             int batch = b;
-            comparison.compare(provider.name(), y, p -> loss.value(p, t), g, v -> false,
+            comparison.compare(
+                    provider.name(),
+                    y,
+                    p -> loss.value(p, t),
+                    g,
+                    v -> false,
                     i -> "batch " + batch + ", Y[" + i / K + "," + i % K + "] = " + y.data[i] + " (target row "
                             + Matrices.rowText(t, i / K) + ")");
         }
-        return comparison.result("gradient", "entries of ∂L/∂Y (" + GRADIENT_BATCHES + " batches of " + N + "x" + K
-                + " " + domain + " outputs)");
+        return comparison.result(
+                "gradient",
+                "entries of ∂L/∂Y (" + GRADIENT_BATCHES + " batches of " + N + "x" + K + " " + domain + " outputs)");
     }
 
     private CheckResult rowsIndependent() {
@@ -160,9 +174,11 @@ final class LossChecks {
             for (int r = 1 - parity; r < N; r += 2) {
                 for (int c = 0; c < K; c++) {
                     if (!Matrices.close(g.get(r, c), g2.get(r, c), SAME_RTOL, 0)) {
-                        return CheckResult.fail(check, "∂L/∂Y[" + r + "," + c + "] changed from " + g.get(r, c)
-                                + " to " + g2.get(r, c) + " when only other rows of the batch changed; each"
-                                + " sample's gradient must depend on that sample alone");
+                        return CheckResult.fail(
+                                check,
+                                "∂L/∂Y[" + r + "," + c + "] changed from " + g.get(r, c)
+                                        + " to " + g2.get(r, c) + " when only other rows of the batch changed; each"
+                                        + " sample's gradient must depend on that sample alone");
                     }
                 }
             }
@@ -179,15 +195,18 @@ final class LossChecks {
             DMatrixRMaj t = targets.targets(y, rng);
             double value = loss.value(y, t);
             if (!Double.isFinite(value)) {
-                return CheckResult.fail(check, "value is " + value + " for outputs " + Matrices.text(y)
-                        + " and targets " + Matrices.text(t));
+                return CheckResult.fail(
+                        check,
+                        "value is " + value + " for outputs " + Matrices.text(y) + " and targets " + Matrices.text(t));
             }
             DMatrixRMaj g = new DMatrixRMaj(y.numRows, y.numCols);
             loss.gradient(y, t, g);
             int i = Matrices.firstNonFinite(g);
             if (i >= 0) {
-                return CheckResult.fail(check, "the gradient has ∂L/∂Y" + Matrices.entry(g, i) + " at Y = "
-                        + y.data[i] + " (target row " + Matrices.rowText(t, i / y.numCols) + ")");
+                return CheckResult.fail(
+                        check,
+                        "the gradient has ∂L/∂Y" + Matrices.entry(g, i) + " at Y = " + y.data[i] + " (target row "
+                                + Matrices.rowText(t, i / y.numCols) + ")");
             }
         }
         return CheckResult.pass(check, "value and gradient are finite at the edges of the " + domain + " domain");
@@ -199,7 +218,9 @@ final class LossChecks {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         Registry<Activation, ActivationProvider> activations;
         try {
-            activations = Registry.load("activation", ActivationProvider.class,
+            activations = Registry.load(
+                    "activation",
+                    ActivationProvider.class,
                     context != null ? context : provider.getClass().getClassLoader());
         } catch (DuplicateProviderException e) {
             return CheckResult.fail(check, "cannot list the activations to pair with: " + e.getMessage());
@@ -231,15 +252,21 @@ final class LossChecks {
             fused.get().gradient(z, a, t, direct);
             int i = Matrices.firstDifference(direct, unfused, FUSED_RTOL, FUSED_ATOL);
             if (i >= 0) {
-                return CheckResult.fail(check, "with " + info.name() + ", the fused dZ" + Matrices.entry(direct, i)
-                        + " but the chain of gradient and backward gives " + unfused.data[i] + " (z = " + z.data[i]
-                        + ", target row " + Matrices.rowText(t, i / K) + ")");
+                return CheckResult.fail(
+                        check,
+                        "with " + info.name() + ", the fused dZ" + Matrices.entry(direct, i)
+                                + " but the chain of gradient and backward gives " + unfused.data[i] + " (z = "
+                                + z.data[i]
+                                + ", target row " + Matrices.rowText(t, i / K) + ")");
             }
             pairs.add(info.name());
         }
-        return CheckResult.pass(check, pairs.isEmpty()
-                ? "declares no fused gradient with any of the " + activations.names().size() + " registered activations"
-                : "the fused dZ with " + pairs + " equals the chain of gradient and backward to " + FUSED_ATOL);
+        return CheckResult.pass(
+                check,
+                pairs.isEmpty()
+                        ? "declares no fused gradient with any of the "
+                                + activations.names().size() + " registered activations"
+                        : "the fused dZ with " + pairs + " equals the chain of gradient and backward to " + FUSED_ATOL);
     }
 
     private CheckResult noAllocation() {

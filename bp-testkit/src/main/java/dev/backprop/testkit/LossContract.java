@@ -21,8 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class LossContract {
 
     /** For subclasses. */
-    protected LossContract() {
-    }
+    protected LossContract() {}
 
     /** The provider under test. */
     protected abstract LossProvider provider();
@@ -48,6 +47,7 @@ public abstract class LossContract {
     /** One dynamic test per check and configuration. */
     @TestFactory
     public Stream<DynamicTest> conformsToTheLossContract() {
-        return conformance().dynamicTests(provider(), outputs(), targets(), configs().toArray(new Config[0]));
+        return conformance()
+                .dynamicTests(provider(), outputs(), targets(), configs().toArray(new Config[0]));
     }
 }

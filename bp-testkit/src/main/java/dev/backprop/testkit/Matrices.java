@@ -6,8 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Small matrix helpers for the checks. Not for hot paths: several of them allocate. */
 final class Matrices {
 
-    private Matrices() {
-    }
+    private Matrices() {}
 
     /** "n×k" for messages. */
     static String shape(DMatrixRMaj m) {

@@ -34,15 +34,14 @@ public final class OutputDomain {
      * @param sampler  fills a matrix, already shaped n × k, with outputs where the loss is smooth
      * @param extremes gives outputs with k columns at the edges of the domain
      */
-    public static OutputDomain of(String name, BiConsumer<DMatrixRMaj, Rng> sampler,
-            IntFunction<DMatrixRMaj> extremes) {
+    public static OutputDomain of(
+            String name, BiConsumer<DMatrixRMaj, Rng> sampler, IntFunction<DMatrixRMaj> extremes) {
         return new OutputDomain(name, sampler, extremes);
     }
 
     /** Any real numbers (logits, regression outputs): samples U(−3, 3); extremes up to ±1e8. */
     public static OutputDomain real() {
-        return new OutputDomain("real", (y, rng) -> Matrices.uniform(y, -3, 3, rng),
-                k -> cyclic(EXTREME_REALS, 4, k));
+        return new OutputDomain("real", (y, rng) -> Matrices.uniform(y, -3, 3, rng), k -> cyclic(EXTREME_REALS, 4, k));
     }
 
     /**
@@ -50,7 +49,9 @@ public final class OutputDomain {
      * one rounding of them.
      */
     public static OutputDomain probabilities() {
-        return new OutputDomain("probabilities", (y, rng) -> Matrices.uniform(y, 0.05, 0.95, rng),
+        return new OutputDomain(
+                "probabilities",
+                (y, rng) -> Matrices.uniform(y, 0.05, 0.95, rng),
                 k -> cyclic(EXTREME_PROBABILITIES, 3, k));
     }
 

@@ -36,8 +36,8 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
      * @param behaviourDifference compares two components made from one configuration on a sample input: null
      *                            when they behave identically, else a description of the difference
      */
-    ProviderChecks(String kind, Class<P> service, P provider, Config config,
-            BiFunction<T, T, String> behaviourDifference) {
+    ProviderChecks(
+            String kind, Class<P> service, P provider, Config config, BiFunction<T, T, String> behaviourDifference) {
         this.kind = kind;
         this.service = service;
         this.provider = provider;
@@ -58,27 +58,31 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
     private CheckResult name() {
         String name = provider.name();
         if (name == null || !NAME.matcher(name).matches()) {
-            return CheckResult.fail("name", "the name '" + name + "' is not lower-case words joined by hyphens,"
-                    + " such as leaky-relu");
+            return CheckResult.fail(
+                    "name",
+                    "the name '" + name + "' is not lower-case words joined by hyphens," + " such as leaky-relu");
         }
         for (String alias : provider.aliases()) {
             if (alias == null || !NAME.matcher(alias).matches()) {
-                return CheckResult.fail("name", "the alias '" + alias + "' is not lower-case words joined by"
-                        + " hyphens");
+                return CheckResult.fail(
+                        "name", "the alias '" + alias + "' is not lower-case words joined by" + " hyphens");
             }
         }
         String description = provider.description();
         if (description == null || description.isBlank()) {
-            return CheckResult.fail("name", "description() is blank; give one sentence saying what '" + name
-                    + "' computes, for listings");
+            return CheckResult.fail(
+                    "name",
+                    "description() is blank; give one sentence saying what '" + name + "' computes, for listings");
         }
         T component = provider.create(config);
         if (!name.equals(component.name())) {
-            return CheckResult.fail("name", "the provider is named '" + name + "' but its component's name() is '"
-                    + component.name() + "'; they must be equal so that model files name the right provider");
+            return CheckResult.fail(
+                    "name",
+                    "the provider is named '" + name + "' but its component's name() is '" + component.name()
+                            + "'; they must be equal so that model files name the right provider");
         }
-        return CheckResult.pass("name", "'" + name + "'" + (provider.aliases().isEmpty() ? ""
-                : ", aliases " + provider.aliases()));
+        return CheckResult.pass(
+                "name", "'" + name + "'" + (provider.aliases().isEmpty() ? "" : ", aliases " + provider.aliases()));
     }
 
     private CheckResult registry() {
@@ -96,20 +100,26 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
         names.addAll(provider.aliases());
         for (String name : names) {
             if (!registry.contains(name)) {
-                return CheckResult.fail("registry", "no " + kind + " provider named '" + name + "' is visible to"
-                        + " ServiceLoader. List " + className + " in META-INF/services/" + service.getName()
-                        + " and add 'provides " + service.getName() + " with "
-                        + provider.getClass().getCanonicalName() + ";' to module-info.java");
+                return CheckResult.fail(
+                        "registry",
+                        "no " + kind + " provider named '" + name + "' is visible to"
+                                + " ServiceLoader. List " + className + " in META-INF/services/" + service.getName()
+                                + " and add 'provides " + service.getName() + " with "
+                                + provider.getClass().getCanonicalName() + ";' to module-info.java");
             }
             ProviderInfo<P> info = registry.find(name);
             if (!info.className().equals(className)) {
-                return CheckResult.fail("registry", "the name '" + name + "' resolves to " + info.className()
-                        + " from " + info.origin() + ", not to " + className);
+                return CheckResult.fail(
+                        "registry",
+                        "the name '" + name + "' resolves to " + info.className() + " from " + info.origin()
+                                + ", not to " + className);
             }
         }
         ProviderInfo<P> info = registry.find(provider.name());
-        return CheckResult.pass("registry", "'" + provider.name() + "' resolves to exactly " + className + " from "
-                + info.origin() + " among " + registry.names().size() + " " + kind + " providers");
+        return CheckResult.pass(
+                "registry",
+                "'" + provider.name() + "' resolves to exactly " + className + " from " + info.origin() + " among "
+                        + registry.names().size() + " " + kind + " providers");
     }
 
     private CheckResult roundTrip() {
@@ -118,26 +128,27 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
         Config full = component.config();
         for (String key : config.asMap().keySet()) {
             if (!full.has(key)) {
-                return CheckResult.fail(check, "the parameter '" + key + "' was given but config() = {" + full
-                        + "} does not contain it");
+                return CheckResult.fail(
+                        check,
+                        "the parameter '" + key + "' was given but config() = {" + full + "} does not contain it");
             }
         }
         T again = provider.create(full);
         if (!again.config().equals(full)) {
-            return CheckResult.fail(check, "config() = {" + full + "} creates a component whose config() is {"
-                    + again.config() + "}");
+            return CheckResult.fail(
+                    check, "config() = {" + full + "} creates a component whose config() is {" + again.config() + "}");
         }
         String text = component.spec().toString();
         ComponentSpec parsed = ComponentSpec.parse(text);
         T fromText = provider.create(parsed.config());
         if (!parsed.name().equals(provider.name()) || !fromText.config().equals(full)) {
-            return CheckResult.fail(check, "the text form '" + text + "' reads back as '" + fromText.spec()
-                    + "'");
+            return CheckResult.fail(check, "the text form '" + text + "' reads back as '" + fromText.spec() + "'");
         }
         String difference = behaviourDifference.apply(component, again);
         if (difference != null) {
-            return CheckResult.fail(check, "a component re-created from config() = {" + full + "} behaves"
-                    + " differently: " + difference);
+            return CheckResult.fail(
+                    check,
+                    "a component re-created from config() = {" + full + "} behaves" + " differently: " + difference);
         }
         return CheckResult.pass(check, "'" + text + "' re-creates an identical component");
     }
@@ -149,12 +160,16 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
             provider.create(bad);
         } catch (IllegalArgumentException e) {
             if (e.getMessage() == null || !e.getMessage().contains(UNKNOWN_PARAMETER)) {
-                return CheckResult.fail(check, "create refused {" + bad + "} but its message does not name the"
-                        + " parameter: " + e.getMessage());
+                return CheckResult.fail(
+                        check,
+                        "create refused {" + bad + "} but its message does not name the" + " parameter: "
+                                + e.getMessage());
             }
             return CheckResult.pass(check, e.getMessage());
         }
-        return CheckResult.fail(check, "create accepted the unknown parameter '" + UNKNOWN_PARAMETER + "'; refuse"
-                + " unknown keys with config.requireOnly(...) so that a misspelt parameter is an error");
+        return CheckResult.fail(
+                check,
+                "create accepted the unknown parameter '" + UNKNOWN_PARAMETER + "'; refuse"
+                        + " unknown keys with config.requireOnly(...) so that a misspelt parameter is an error");
     }
 }

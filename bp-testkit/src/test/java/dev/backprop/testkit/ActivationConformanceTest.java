@@ -39,8 +39,7 @@ class ActivationConformanceTest {
     }
 
     /** An element-wise provider that refuses unknown parameters, as it should. */
-    private static ActivationProvider elementwise(String name, DoubleUnaryOperator f,
-            DoubleUnaryOperator derivative) {
+    private static ActivationProvider elementwise(String name, DoubleUnaryOperator f, DoubleUnaryOperator derivative) {
         return provider(name, config -> {
             config.requireOnly("activation '" + name + "'", Set.of());
             return new FunctionActivation(name, Config.empty(), f, derivative);
@@ -48,7 +47,10 @@ class ActivationConformanceTest {
     }
 
     private static CheckResult result(ConformanceReport report, String check) {
-        return report.results().stream().filter(r -> r.check().equals(check)).findFirst().orElseThrow();
+        return report.results().stream()
+                .filter(r -> r.check().equals(check))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Set<String> failedChecks(ConformanceReport report) {
@@ -61,26 +63,29 @@ class ActivationConformanceTest {
             ConformanceReport report = Conformance.defaults().checkActivation(new CubeProvider(), config);
             assertThat(report.passed()).as(report.toString()).isTrue();
             assertThat(report.maxRelativeError()).isLessThanOrEqualTo(1e-6);
-            assertThat(result(report, "registry").message()).contains("'test-cube' resolves to exactly "
-                    + CubeProvider.class.getName());
+            assertThat(result(report, "registry").message())
+                    .contains("'test-cube' resolves to exactly " + CubeProvider.class.getName());
         }
     }
 
     @Test
     void wrongDerivative_failsOnlyTheDerivativeCheck_namingPointsAndValues() {
         // f = z², but the derivative given is z instead of 2z
-        ConformanceReport report = Conformance.defaults().checkActivation(elementwise("square", z -> z * z, z -> z),
-                Config.empty());
+        ConformanceReport report =
+                Conformance.defaults().checkActivation(elementwise("square", z -> z * z, z -> z), Config.empty());
         assertThat(failedChecks(report)).containsExactlyInAnyOrder("derivative", "registry");
-        assertThat(result(report, "derivative").message()).contains("disagree with central differences")
-                .contains("at z = ").contains("analytic").contains("central difference");
+        assertThat(result(report, "derivative").message())
+                .contains("disagree with central differences")
+                .contains("at z = ")
+                .contains("analytic")
+                .contains("central difference");
     }
 
     @Test
     void kinkAtZero_isSkipped_andTheRestPasses() {
         // relu: the grid hits z = 0 exactly, where the one-sided slopes are 0 and 1, the central difference ½
-        ConformanceReport report = Conformance.defaults().checkActivation(
-                elementwise("ramp", z -> Math.max(z, 0), z -> z > 0 ? 1 : 0), Config.empty());
+        ConformanceReport report = Conformance.defaults()
+                .checkActivation(elementwise("ramp", z -> Math.max(z, 0), z -> z > 0 ? 1 : 0), Config.empty());
         assertThat(result(report, "derivative").passed()).isTrue();
         assertThat(result(report, "derivative").message()).contains("(1 skipped at kinks)");
     }
@@ -88,16 +93,19 @@ class ActivationConformanceTest {
     @Test
     void declaredKink_isSkipped() {
         // a kink declared at 0 leaves the grid point 0 out of the comparison before any one-sided difference
-        ConformanceReport report = Conformance.defaults().withKinks(0).checkActivation(
-                elementwise("ramp", z -> Math.max(z, 0), z -> z > 0 ? 1 : 0), Config.empty());
-        assertThat(result(report, "derivative").message()).contains("79 entries").contains("(1 skipped at kinks)");
+        ConformanceReport report = Conformance.defaults()
+                .withKinks(0)
+                .checkActivation(elementwise("ramp", z -> Math.max(z, 0), z -> z > 0 ? 1 : 0), Config.empty());
+        assertThat(result(report, "derivative").message())
+                .contains("79 entries")
+                .contains("(1 skipped at kinks)");
     }
 
     @Test
     void derivativeWrongForHalfTheInputs_isNotExcusedAsKinks() {
         // f = z |z| has f' = 2 |z|; 2 z is wrong for every negative z, where the one-sided slopes agree
-        ConformanceReport report = Conformance.defaults().checkActivation(
-                elementwise("signed-square", z -> z * Math.abs(z), z -> 2 * z), Config.empty());
+        ConformanceReport report = Conformance.defaults()
+                .checkActivation(elementwise("signed-square", z -> z * Math.abs(z), z -> 2 * z), Config.empty());
         assertThat(result(report, "derivative").passed()).isFalse();
         assertThat(result(report, "derivative").message()).contains("disagree with central differences");
     }
@@ -106,17 +114,19 @@ class ActivationConformanceTest {
     void entriesCoupledWithinARow_failRowsIndependent_unlessDeclaredRowWise() {
         ActivationProvider centred = provider("centred", config -> new RowCentred(false));
         assertThat(result(Conformance.defaults().checkActivation(centred, Config.empty()), "rows independent")
-                .message()).contains("isRowWise() is false");
+                        .message())
+                .contains("isRowWise() is false");
         ActivationProvider declared = provider("centred", config -> new RowCentred(true));
         assertThat(result(Conformance.defaults().checkActivation(declared, Config.empty()), "rows independent")
-                .passed()).isTrue();
+                        .passed())
+                .isTrue();
     }
 
     @Test
     void rowsCoupledThroughTheBatch_failRowsIndependent() {
         ActivationProvider batchNorm = provider("batch-centred", config -> new BatchCentred());
-        CheckResult rows = result(Conformance.defaults().checkActivation(batchNorm, Config.empty()),
-                "rows independent");
+        CheckResult rows =
+                result(Conformance.defaults().checkActivation(batchNorm, Config.empty()), "rows independent");
         assertThat(rows.passed()).isFalse();
         assertThat(rows.message()).contains("differs from the same row computed alone");
     }
@@ -140,16 +150,16 @@ class ActivationConformanceTest {
 
     @Test
     void forwardWritingIntoZ_failsInputsUnchanged() {
-        ActivationProvider writer = provider("writer", config -> new FunctionActivation("writer", Config.empty(),
-                z -> z, z -> 1) {
-            @Override
-            public void forward(DMatrixRMaj z, DMatrixRMaj a) {
-                super.forward(z, a);
-                z.data[0] = 0;
-            }
-        });
-        CheckResult unchanged = result(Conformance.defaults().checkActivation(writer, Config.empty()),
-                "inputs unchanged");
+        ActivationProvider writer =
+                provider("writer", config -> new FunctionActivation("writer", Config.empty(), z -> z, z -> 1) {
+                    @Override
+                    public void forward(DMatrixRMaj z, DMatrixRMaj a) {
+                        super.forward(z, a);
+                        z.data[0] = 0;
+                    }
+                });
+        CheckResult unchanged =
+                result(Conformance.defaults().checkActivation(writer, Config.empty()), "inputs unchanged");
         assertThat(unchanged.passed()).isFalse();
         assertThat(unchanged.message()).isEqualTo("forward modified Z");
     }
@@ -157,16 +167,16 @@ class ActivationConformanceTest {
     @Test
     void allocatingEveryCall_failsNoAllocation() {
         ActivationProvider allocating = provider("allocating", config -> new Allocating());
-        CheckResult allocation = result(Conformance.defaults().checkActivation(allocating, Config.empty()),
-                "no allocation");
+        CheckResult allocation =
+                result(Conformance.defaults().checkActivation(allocating, Config.empty()), "no allocation");
         assertThat(allocation.passed()).isFalse();
         assertThat(allocation.message()).contains("bytes per call");
     }
 
     @Test
     void unknownParameterAccepted_andParametersLost_areBothReported() {
-        ActivationProvider careless = provider("careless", config -> new FunctionActivation("careless",
-                Config.empty(), z -> z, z -> 1));
+        ActivationProvider careless =
+                provider("careless", config -> new FunctionActivation("careless", Config.empty(), z -> z, z -> 1));
         ConformanceReport report = Conformance.defaults().checkActivation(careless, Config.of("alpha", 0.5));
         assertThat(result(report, "unknown parameter refused").message())
                 .contains("accepted the unknown parameter 'no-such-parameter'");
@@ -176,24 +186,29 @@ class ActivationConformanceTest {
 
     @Test
     void unregisteredProvider_failsRegistry_sayingHowToRegister() {
-        CheckResult registry = result(Conformance.defaults().checkActivation(elementwise("orphan", z -> z, z -> 1),
-                Config.empty()), "registry");
+        CheckResult registry = result(
+                Conformance.defaults().checkActivation(elementwise("orphan", z -> z, z -> 1), Config.empty()),
+                "registry");
         assertThat(registry.passed()).isFalse();
-        assertThat(registry.message()).contains("no activation provider named 'orphan'")
-                .contains("META-INF/services/dev.backprop.core.spi.ActivationProvider").contains("provides");
+        assertThat(registry.message())
+                .contains("no activation provider named 'orphan'")
+                .contains("META-INF/services/dev.backprop.core.spi.ActivationProvider")
+                .contains("provides");
     }
 
     @Test
     void nameThatIsNotLowerCaseHyphenated_failsName() {
-        CheckResult name = result(Conformance.defaults().checkActivation(elementwise("Leaky_Relu", z -> z, z -> 1),
-                Config.empty()), "name");
+        CheckResult name = result(
+                Conformance.defaults().checkActivation(elementwise("Leaky_Relu", z -> z, z -> 1), Config.empty()),
+                "name");
         assertThat(name.message()).contains("'Leaky_Relu' is not lower-case words joined by hyphens");
     }
 
     @Test
     void dynamicTests_giveOneTestPerCheckAndConfiguration_andFailWithTheMessage() throws Throwable {
         List<DynamicTest> tests = Conformance.defaults()
-                .dynamicTests(new CubeProvider(), Config.empty(), Config.of("scale", 2.0)).toList();
+                .dynamicTests(new CubeProvider(), Config.empty(), Config.of("scale", 2.0))
+                .toList();
         // by hand: four provider checks and six activation checks, for each of two configurations
         assertThat(tests).hasSize(20);
         assertThat(tests.get(4).getDisplayName()).isEqualTo("activation test-cube: derivative");
@@ -201,19 +216,26 @@ class ActivationConformanceTest {
         for (DynamicTest test : tests) {
             test.getExecutable().execute();
         }
-        Executable failing = Conformance.defaults().dynamicTests(elementwise("square", z -> z * z, z -> z))
-                .filter(t -> t.getDisplayName().endsWith("derivative")).findFirst().orElseThrow().getExecutable();
-        assertThatThrownBy(failing::execute).isInstanceOf(AssertionError.class)
+        Executable failing = Conformance.defaults()
+                .dynamicTests(elementwise("square", z -> z * z, z -> z))
+                .filter(t -> t.getDisplayName().endsWith("derivative"))
+                .findFirst()
+                .orElseThrow()
+                .getExecutable();
+        assertThatThrownBy(failing::execute)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("activation square fails 'derivative'");
     }
 
     @Test
     void assertPassed_listsEveryFailedCheck() {
-        ConformanceReport report = Conformance.defaults().checkActivation(elementwise("square", z -> z * z, z -> z),
-                Config.empty());
-        assertThatThrownBy(report::assertPassed).isInstanceOf(AssertionError.class)
+        ConformanceReport report =
+                Conformance.defaults().checkActivation(elementwise("square", z -> z * z, z -> z), Config.empty());
+        assertThatThrownBy(report::assertPassed)
+                .isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith("activation square fails 2 conformance checks:")
-                .hasMessageContaining("registry: FAILED").hasMessageContaining("derivative: FAILED");
+                .hasMessageContaining("registry: FAILED")
+                .hasMessageContaining("derivative: FAILED");
     }
 
     @Test

@@ -12,8 +12,7 @@ import java.util.Set;
 public final class CubeProvider implements ActivationProvider {
 
     /** For ServiceLoader. */
-    public CubeProvider() {
-    }
+    public CubeProvider() {}
 
     @Override
     public String name() {

@@ -34,13 +34,16 @@ class LossConformanceTest {
     }
 
     private static CheckResult result(ConformanceReport report, String check) {
-        return report.results().stream().filter(r -> r.check().equals(check)).findFirst().orElseThrow();
+        return report.results().stream()
+                .filter(r -> r.check().equals(check))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void correctRegisteredLoss_passesEveryCheck_includingItsFusedGradient() {
-        ConformanceReport report = Conformance.defaults().checkLoss(new SquareLossProvider(), Config.empty(),
-                TargetGenerator.real());
+        ConformanceReport report =
+                Conformance.defaults().checkLoss(new SquareLossProvider(), Config.empty(), TargetGenerator.real());
         assertThat(report.passed()).as(report.toString()).isTrue();
         assertThat(report.maxRelativeError()).isLessThanOrEqualTo(1e-6);
         assertThat(result(report, "fused gradients").message()).contains("the fused dZ with [test-cube] equals");
@@ -49,9 +52,11 @@ class LossConformanceTest {
     @Test
     void wrongFusedGradient_failsTheFusedCheck() {
         // the fused gradient with the factor 3 instead of 2
-        ConformanceReport report = Conformance.defaults().checkLoss(
-                provider("test-square", () -> new SquareLossProvider.SquareLoss("test-square", 3.0)), Config.empty(),
-                TargetGenerator.real());
+        ConformanceReport report = Conformance.defaults()
+                .checkLoss(
+                        provider("test-square", () -> new SquareLossProvider.SquareLoss("test-square", 3.0)),
+                        Config.empty(),
+                        TargetGenerator.real());
         CheckResult fused = result(report, "fused gradients");
         assertThat(fused.passed()).isFalse();
         assertThat(fused.message()).startsWith("with test-cube, the fused dZ[");
@@ -66,8 +71,8 @@ class LossConformanceTest {
                 grad.data[3] *= 0.5;
             }
         });
-        CheckResult gradient = result(Conformance.defaults().checkLoss(half, Config.empty(), TargetGenerator.real()),
-                "gradient");
+        CheckResult gradient =
+                result(Conformance.defaults().checkLoss(half, Config.empty(), TargetGenerator.real()), "gradient");
         assertThat(gradient.passed()).isFalse();
         assertThat(gradient.message()).contains("Y[0,3]");
     }
@@ -76,14 +81,15 @@ class LossConformanceTest {
     void validateAcceptingAnyShape_failsWrongTargetShape() {
         LossProvider lax = provider("lax", () -> new SquareLossProvider.SquareLoss("lax", 2.0) {
             @Override
-            public void validate(DMatrixRMaj output, DMatrixRMaj target) {
-            }
+            public void validate(DMatrixRMaj output, DMatrixRMaj target) {}
         });
-        CheckResult shape = result(Conformance.defaults().checkLoss(lax, Config.empty(), TargetGenerator.real()),
+        CheckResult shape = result(
+                Conformance.defaults().checkLoss(lax, Config.empty(), TargetGenerator.real()),
                 "wrong target shape refused");
         assertThat(shape.passed()).isFalse();
-        assertThat(shape.message()).isEqualTo("validate accepted 6x7 targets for 6x4 outputs; throw"
-                + " IllegalArgumentException naming both shapes");
+        assertThat(shape.message())
+                .isEqualTo("validate accepted 6x7 targets for 6x4 outputs; throw"
+                        + " IllegalArgumentException naming both shapes");
     }
 
     @Test
@@ -136,8 +142,10 @@ class LossConformanceTest {
                 }
             }
         });
-        CheckResult extremes = result(Conformance.defaults().checkLoss(unclamped, Config.empty(),
-                OutputDomain.probabilityRows(), TargetGenerator.oneHot()), "extreme outputs");
+        CheckResult extremes = result(
+                Conformance.defaults()
+                        .checkLoss(unclamped, Config.empty(), OutputDomain.probabilityRows(), TargetGenerator.oneHot()),
+                "extreme outputs");
         assertThat(extremes.passed()).isFalse();
         assertThat(extremes.message())
                 .startsWith("value is NaN for outputs [[1.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]");

@@ -17,8 +17,7 @@ import org.ejml.data.DMatrixRMaj;
 public final class SquareLossProvider implements LossProvider {
 
     /** For ServiceLoader. */
-    public SquareLossProvider() {
-    }
+    public SquareLossProvider() {}
 
     @Override
     public String name() {

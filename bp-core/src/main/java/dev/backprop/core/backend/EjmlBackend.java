@@ -57,8 +57,8 @@ public final class EjmlBackend implements MatrixBackend {
 
     /** The calling thread plus the common pool's workers, at most the number of processors. */
     static int defaultThreads() {
-        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-                ForkJoinPool.getCommonPoolParallelism() + 1));
+        return Math.max(
+                1, Math.min(Runtime.getRuntime().availableProcessors(), ForkJoinPool.getCommonPoolParallelism() + 1));
     }
 
     /** The most threads one product uses, the caller included. */
@@ -150,8 +150,18 @@ public final class EjmlBackend implements MatrixBackend {
         return n < SHORT_ROW && m > n;
     }
 
-    private void rows(Workspace w, double[] a, int rowStride, int colStride, double[][] packed, int k, int len,
-            double[] c, boolean transposed, int ld, int count) {
+    private void rows(
+            Workspace w,
+            double[] a,
+            int rowStride,
+            int colStride,
+            double[][] packed,
+            int k,
+            int len,
+            double[] c,
+            boolean transposed,
+            int ld,
+            int count) {
         long work = (long) count * k * len;
         int useful = (int) Math.min(threads, Math.max(1, work / PARALLEL_WORK));
         double[][] acc = w.accumulators(count, len);

@@ -14,8 +14,7 @@ public final class EjmlBackendProvider implements MatrixBackendProvider {
     public static final String THREADS_PROPERTY = "bp.threads";
 
     /** For {@link java.util.ServiceLoader} and {@link MatrixBackends}. */
-    public EjmlBackendProvider() {
-    }
+    public EjmlBackendProvider() {}
 
     @Override
     public String name() {
@@ -52,12 +51,14 @@ public final class EjmlBackendProvider implements MatrixBackendProvider {
         try {
             threads = Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("System property " + THREADS_PROPERTY + " must be a whole number of"
-                    + " threads, at least 1, but is '" + value + "'", e);
+            throw new IllegalArgumentException(
+                    "System property " + THREADS_PROPERTY + " must be a whole number of"
+                            + " threads, at least 1, but is '" + value + "'",
+                    e);
         }
         if (threads < 1) {
-            throw new IllegalArgumentException("System property " + THREADS_PROPERTY + " must be at least 1, but is "
-                    + threads);
+            throw new IllegalArgumentException(
+                    "System property " + THREADS_PROPERTY + " must be at least 1, but is " + threads);
         }
         return new EjmlBackend(threads);
     }

@@ -29,8 +29,7 @@ final class Kernels {
      */
     private static final int L1_DOUBLES = 2048;
 
-    private Kernels() {
-    }
+    private Kernels() {}
 
     /**
      * Copies rows of a row-major k × n matrix into {@code packed[p][0..n)}.
@@ -80,8 +79,19 @@ final class Kernels {
      * @param c      the output. Rows (or columns) from … to−1 are overwritten.
      * @param acc    accumulators: rows from … to−1, each of at least len entries. Modified.
      */
-    static void rows(double[] a, int rowStride, int colStride, double[][] packed, int k, int len, double[] c,
-            boolean transposed, int ld, int from, int to, double[][] acc) {
+    static void rows(
+            double[] a,
+            int rowStride,
+            int colStride,
+            double[][] packed,
+            int k,
+            int len,
+            double[] c,
+            boolean transposed,
+            int ld,
+            int from,
+            int to,
+            double[][] acc) {
         for (int i = from; i < to; i++) {
             Arrays.fill(acc[i], 0, len, 0.0);
         }
@@ -95,8 +105,17 @@ final class Kernels {
                 for (int p = p0; p < p1; p += 4) {
                     int q = base + p * colStride;
                     // y_i += x_p r_p + x_{p+1} r_{p+1} + x_{p+2} r_{p+2} + x_{p+3} r_{p+3}
-                    axpy4(y, packed[p], packed[p + 1], packed[p + 2], packed[p + 3], len,
-                            a[q], a[q + colStride], a[q + 2 * colStride], a[q + 3 * colStride]);
+                    axpy4(
+                            y,
+                            packed[p],
+                            packed[p + 1],
+                            packed[p + 2],
+                            packed[p + 3],
+                            len,
+                            a[q],
+                            a[q + colStride],
+                            a[q + 2 * colStride],
+                            a[q + 3 * colStride]);
                 }
             }
         }
@@ -118,8 +137,17 @@ final class Kernels {
     }
 
     /** {@code acc += x0 r0 + x1 r1 + x2 r2 + x3 r3} over the first n entries. */
-    private static void axpy4(double[] acc, double[] r0, double[] r1, double[] r2, double[] r3, int n,
-            double x0, double x1, double x2, double x3) {
+    private static void axpy4(
+            double[] acc,
+            double[] r0,
+            double[] r1,
+            double[] r2,
+            double[] r3,
+            int n,
+            double x0,
+            double x1,
+            double x2,
+            double x3) {
         for (int j = 0; j < n; j++) {
             acc[j] += x0 * r0[j] + x1 * r1[j] + x2 * r2[j] + x3 * r3[j];
         }

@@ -135,8 +135,8 @@ public final class MatrixBackends {
         try {
             raw = provider.name();
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Matrix backend provider " + className + " failed to give its name: "
-                    + e, e);
+            throw new IllegalArgumentException(
+                    "Matrix backend provider " + className + " failed to give its name: " + e, e);
         }
         if (raw == null) {
             throw new IllegalArgumentException("Matrix backend provider " + className + " has a null name");
@@ -231,8 +231,10 @@ public final class MatrixBackends {
             if (isAvailable(provider)) {
                 return provider.create();
             }
-            LOG.warn("Matrix backend '{}' was requested but cannot run here ({}); using the best available one",
-                    provider.name(), provider.description());
+            LOG.warn(
+                    "Matrix backend '{}' was requested but cannot run here ({}); using the best available one",
+                    provider.name(),
+                    provider.description());
         }
         return best();
     }
@@ -246,7 +248,10 @@ public final class MatrixBackends {
             try {
                 return provider.create();
             } catch (RuntimeException | LinkageError e) {
-                LOG.warn("Matrix backend '{}' failed to start; trying the next one: {}", provider.name(), e.toString(),
+                LOG.warn(
+                        "Matrix backend '{}' failed to start; trying the next one: {}",
+                        provider.name(),
+                        e.toString(),
                         e);
             }
         }
@@ -255,7 +260,8 @@ public final class MatrixBackends {
 
     private List<MatrixBackendProvider> byPriority() {
         List<MatrixBackendProvider> sorted = new ArrayList<>(byName.values());
-        sorted.sort(Comparator.comparingInt(MatrixBackendProvider::priority).reversed()
+        sorted.sort(Comparator.comparingInt(MatrixBackendProvider::priority)
+                .reversed()
                 .thenComparing(MatrixBackends::nameOf));
         return sorted;
     }
@@ -264,8 +270,11 @@ public final class MatrixBackends {
         try {
             return provider.isAvailable();
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("Matrix backend '{}' failed to say whether it is available; skipping it: {}", provider.name(),
-                    e.toString(), e);
+            LOG.warn(
+                    "Matrix backend '{}' failed to say whether it is available; skipping it: {}",
+                    provider.name(),
+                    e.toString(),
+                    e);
             return false;
         }
     }
@@ -275,8 +284,8 @@ public final class MatrixBackends {
     public String toString() {
         List<String> lines = new ArrayList<>();
         for (Map.Entry<String, MatrixBackendProvider> e : byName.entrySet()) {
-            lines.add(e.getKey() + " (priority " + e.getValue().priority() + ") = " + e.getValue().getClass().getName()
-                    + " from " + origins.get(e.getKey()));
+            lines.add(e.getKey() + " (priority " + e.getValue().priority() + ") = "
+                    + e.getValue().getClass().getName() + " from " + origins.get(e.getKey()));
         }
         return "matrix backends " + String.join("\n  ", lines);
     }

@@ -8,8 +8,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class ProductShapes {
 
-    private ProductShapes() {
-    }
+    private ProductShapes() {}
 
     /**
      * Checks {@code C = A B}: A m × k, B k × n.
@@ -18,8 +17,8 @@ public final class ProductShapes {
      */
     public static void checkMult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (a.numCols != b.numRows) {
-            throw new IllegalArgumentException("C = A B needs A's columns to equal B's rows, but A is " + shape(a)
-                    + " and B is " + shape(b));
+            throw new IllegalArgumentException(
+                    "C = A B needs A's columns to equal B's rows, but A is " + shape(a) + " and B is " + shape(b));
         }
         checkNotAliased(a, b, c);
     }

@@ -42,8 +42,19 @@ final class RowSplitter {
      * was made for). The arguments are those of {@link Kernels#rows}; each thread uses the accumulators of its
      * own rows.
      */
-    void run(double[] a, int rowStride, int colStride, double[][] packed, int k, int n, double[] c,
-            boolean transposed, int ld, int rows, int threads, double[][] acc) {
+    void run(
+            double[] a,
+            int rowStride,
+            int colStride,
+            double[][] packed,
+            int k,
+            int n,
+            double[] c,
+            boolean transposed,
+            int ld,
+            int rows,
+            int threads,
+            double[][] acc) {
         this.acc = acc;
         this.a = a;
         this.rowStride = rowStride;

@@ -14,8 +14,8 @@ public record Batch(DMatrixRMaj features, DMatrixRMaj targets) {
     /** Checks that both matrices have one row per sample. */
     public Batch {
         if (features.numRows != targets.numRows) {
-            throw new IllegalArgumentException("Batch features have " + features.numRows + " rows but targets have "
-                    + targets.numRows);
+            throw new IllegalArgumentException(
+                    "Batch features have " + features.numRows + " rows but targets have " + targets.numRows);
         }
     }
 

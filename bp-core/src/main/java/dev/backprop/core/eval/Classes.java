@@ -10,8 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Classes {
 
-    private Classes() {
-    }
+    private Classes() {}
 
     /** The column of the largest entry of row {@code r} (the first on ties). */
     public static int argmax(DMatrixRMaj m, int r) {
@@ -40,8 +39,8 @@ public final class Classes {
         }
         double v = targets.data[r];
         if (v < 0 || v != Math.rint(v) || v > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("Target row " + r + " holds " + v
-                    + ", which is not a class index (a non-negative integer)");
+            throw new IllegalArgumentException(
+                    "Target row " + r + " holds " + v + ", which is not a class index (a non-negative integer)");
         }
         return (int) v;
     }

@@ -28,8 +28,8 @@ public final class ConfusionMatrix {
     /** A matrix of the given true and predicted classes. */
     public static ConfusionMatrix of(int classes, int[] actual, int[] predicted) {
         if (actual.length != predicted.length) {
-            throw new IllegalArgumentException(actual.length + " true classes but " + predicted.length
-                    + " predictions");
+            throw new IllegalArgumentException(
+                    actual.length + " true classes but " + predicted.length + " predictions");
         }
         ConfusionMatrix m = new ConfusionMatrix(classes);
         for (int i = 0; i < actual.length; i++) {
@@ -45,8 +45,8 @@ public final class ConfusionMatrix {
      */
     public void add(int actual, int predicted) {
         if (actual < 0 || actual >= classes || predicted < 0 || predicted >= classes) {
-            throw new IllegalArgumentException("Class out of range [0, " + classes + "): true " + actual
-                    + ", predicted " + predicted);
+            throw new IllegalArgumentException(
+                    "Class out of range [0, " + classes + "): true " + actual + ", predicted " + predicted);
         }
         counts[actual][predicted]++;
     }

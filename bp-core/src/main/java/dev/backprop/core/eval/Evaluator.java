@@ -58,8 +58,7 @@ public final class Evaluator {
             data.copyRows(order, from, to, features, chunkTargets);
             DMatrixRMaj out = network.forward(features);
             System.arraycopy(out.data, 0, outputs.data, from * outputs.numCols, out.getNumElements());
-            System.arraycopy(chunkTargets.data, 0, targets.data, from * targets.numCols,
-                    chunkTargets.getNumElements());
+            System.arraycopy(chunkTargets.data, 0, targets.data, from * targets.numCols, chunkTargets.getNumElements());
         }
         return outputs;
     }

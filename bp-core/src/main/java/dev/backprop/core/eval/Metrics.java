@@ -10,8 +10,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Metrics {
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** The share of rows whose argmax is the true class. */
     public static Metric accuracy() {
@@ -104,8 +103,8 @@ public final class Metrics {
 
     private static double topK(DMatrixRMaj outputs, DMatrixRMaj targets, int k) {
         if (outputs.numRows != targets.numRows) {
-            throw new IllegalArgumentException("Outputs have " + outputs.numRows + " rows but targets have "
-                    + targets.numRows);
+            throw new IllegalArgumentException(
+                    "Outputs have " + outputs.numRows + " rows but targets have " + targets.numRows);
         }
         int hits = 0;
         for (int r = 0; r < outputs.numRows; r++) {
@@ -132,8 +131,8 @@ public final class Metrics {
 
     private static void sameShape(DMatrixRMaj y, DMatrixRMaj t) {
         if (y.numRows != t.numRows || y.numCols != t.numCols) {
-            throw new IllegalArgumentException("Outputs are " + y.numRows + "x" + y.numCols + " but targets are "
-                    + t.numRows + "x" + t.numCols);
+            throw new IllegalArgumentException(
+                    "Outputs are " + y.numRows + "x" + y.numCols + " but targets are " + t.numRows + "x" + t.numCols);
         }
     }
 

@@ -39,11 +39,15 @@ public final class GradientCheck {
     private final int entriesPerParameter;
     private final long samplingSeed;
 
-    private GradientCheck(double epsilon, double relativeTolerance, double absoluteTolerance,
-            int entriesPerParameter, long samplingSeed) {
+    private GradientCheck(
+            double epsilon,
+            double relativeTolerance,
+            double absoluteTolerance,
+            int entriesPerParameter,
+            long samplingSeed) {
         if (!(epsilon > 0) || !(relativeTolerance >= 0) || !(absoluteTolerance >= 0)) {
-            throw new IllegalArgumentException("Gradient check needs eps > 0, rtol >= 0, atol >= 0; got eps="
-                    + epsilon + ", rtol=" + relativeTolerance + ", atol=" + absoluteTolerance);
+            throw new IllegalArgumentException("Gradient check needs eps > 0, rtol >= 0, atol >= 0; got eps=" + epsilon
+                    + ", rtol=" + relativeTolerance + ", atol=" + absoluteTolerance);
         }
         this.epsilon = epsilon;
         this.relativeTolerance = relativeTolerance;
@@ -83,7 +87,12 @@ public final class GradientCheck {
         Rng rng = new Rng(samplingSeed);
         for (Parameter p : network.parameters()) {
             DMatrixRMaj analytic = p.gradient().copy();
-            compare(p.name(), p.value(), analytic, v -> loss.value(network.forward(x), target), chosen(p.size(), rng),
+            compare(
+                    p.name(),
+                    p.value(),
+                    analytic,
+                    v -> loss.value(network.forward(x), target),
+                    chosen(p.size(), rng),
                     entries);
         }
         return new GradientCheckReport(entries, epsilon, relativeTolerance, absoluteTolerance);
@@ -97,8 +106,13 @@ public final class GradientCheck {
         DMatrixRMaj analytic = network.inputGradient().copy();
         DMatrixRMaj point = x.copy();
         List<GradientEntry> entries = new ArrayList<>();
-        compare("input", point, analytic, v -> loss.value(network.forward(v), target),
-                chosen(point.getNumElements(), new Rng(samplingSeed)), entries);
+        compare(
+                "input",
+                point,
+                analytic,
+                v -> loss.value(network.forward(v), target),
+                chosen(point.getNumElements(), new Rng(samplingSeed)),
+                entries);
         return new GradientCheckReport(entries, epsilon, relativeTolerance, absoluteTolerance);
     }
 
@@ -112,8 +126,8 @@ public final class GradientCheck {
      * @param f        the scalar function
      * @param analytic the gradient to verify, shaped like {@code point}. Not modified.
      */
-    public GradientCheckReport check(String name, DMatrixRMaj point, ToDoubleFunction<DMatrixRMaj> f,
-            DMatrixRMaj analytic) {
+    public GradientCheckReport check(
+            String name, DMatrixRMaj point, ToDoubleFunction<DMatrixRMaj> f, DMatrixRMaj analytic) {
         if (analytic.numRows != point.numRows || analytic.numCols != point.numCols) {
             throw new IllegalArgumentException("Gradient of " + name + " is " + analytic.numRows + "x"
                     + analytic.numCols + " but the point is " + point.numRows + "x" + point.numCols);
@@ -137,8 +151,13 @@ public final class GradientCheck {
         return some;
     }
 
-    private void compare(String name, DMatrixRMaj point, DMatrixRMaj analytic, ToDoubleFunction<DMatrixRMaj> f,
-            int[] indices, List<GradientEntry> out) {
+    private void compare(
+            String name,
+            DMatrixRMaj point,
+            DMatrixRMaj analytic,
+            ToDoubleFunction<DMatrixRMaj> f,
+            int[] indices,
+            List<GradientEntry> out) {
         for (int i : indices) {
             double original = point.data[i];
             point.data[i] = original + epsilon;
@@ -157,8 +176,8 @@ public final class GradientCheck {
             if (!Double.isFinite(a) || !Double.isFinite(numeric)) {
                 passed = false;
             }
-            double relative = scale <= absoluteTolerance + roundingFloor ? (passed ? 0 : Double.POSITIVE_INFINITY)
-                    : diff / scale;
+            double relative =
+                    scale <= absoluteTolerance + roundingFloor ? (passed ? 0 : Double.POSITIVE_INFINITY) : diff / scale;
             out.add(new GradientEntry(name, i / point.numCols, i % point.numCols, a, numeric, relative, passed));
         }
     }

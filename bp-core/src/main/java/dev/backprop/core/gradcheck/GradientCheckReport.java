@@ -16,8 +16,8 @@ public final class GradientCheckReport {
     private final double relativeTolerance;
     private final double absoluteTolerance;
 
-    GradientCheckReport(List<GradientEntry> entries, double epsilon, double relativeTolerance,
-            double absoluteTolerance) {
+    GradientCheckReport(
+            List<GradientEntry> entries, double epsilon, double relativeTolerance, double absoluteTolerance) {
         this.entries = List.copyOf(entries);
         this.epsilon = epsilon;
         this.relativeTolerance = relativeTolerance;
@@ -71,8 +71,10 @@ public final class GradientCheckReport {
     /** The {@code k} entries with the largest relative errors, largest first. */
     public List<GradientEntry> worst(int k) {
         List<GradientEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingDouble(GradientEntry::relativeError).reversed()
-                .thenComparing(Comparator.comparingDouble(GradientEntry::absoluteError).reversed()));
+        sorted.sort(Comparator.comparingDouble(GradientEntry::relativeError)
+                .reversed()
+                .thenComparing(
+                        Comparator.comparingDouble(GradientEntry::absoluteError).reversed()));
         return sorted.subList(0, Math.min(k, sorted.size()));
     }
 
@@ -85,11 +87,18 @@ public final class GradientCheckReport {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT,
+        sb.append(String.format(
+                Locale.ROOT,
                 "Gradient check %s: %d entries, %d failed, max relative error %.3e, max absolute error %.3e"
                         + " (eps=%.1e, rtol=%.1e, atol=%.1e)",
-                passed() ? "passed" : "FAILED", entries.size(), failures().size(), maxRelativeError(),
-                maxAbsoluteError(), epsilon, relativeTolerance, absoluteTolerance));
+                passed() ? "passed" : "FAILED",
+                entries.size(),
+                failures().size(),
+                maxRelativeError(),
+                maxAbsoluteError(),
+                epsilon,
+                relativeTolerance,
+                absoluteTolerance));
         for (GradientEntry e : worst(5)) {
             sb.append("\n  ").append(e);
         }

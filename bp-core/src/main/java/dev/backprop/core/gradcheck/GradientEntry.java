@@ -14,8 +14,8 @@ import java.util.Locale;
  *                      absolute tolerance and rounding floor of zero
  * @param passed        whether the entry is within tolerance (see {@link GradientCheck})
  */
-public record GradientEntry(String parameter, int row, int column, double analytic, double numeric,
-        double relativeError, boolean passed) {
+public record GradientEntry(
+        String parameter, int row, int column, double analytic, double numeric, double relativeError, boolean passed) {
 
     /** The absolute difference. */
     public double absoluteError() {
@@ -24,7 +24,15 @@ public record GradientEntry(String parameter, int row, int column, double analyt
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%s[%d,%d]: analytic=%.10e numeric=%.10e relative error=%.3e%s",
-                parameter, row, column, analytic, numeric, relativeError, passed ? "" : " FAILED");
+        return String.format(
+                Locale.ROOT,
+                "%s[%d,%d]: analytic=%.10e numeric=%.10e relative error=%.3e%s",
+                parameter,
+                row,
+                column,
+                analytic,
+                numeric,
+                relativeError,
+                passed ? "" : " FAILED");
     }
 }

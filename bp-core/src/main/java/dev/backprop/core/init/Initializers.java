@@ -43,8 +43,7 @@ public final class Initializers {
         BY_NAME = Collections.unmodifiableMap(m);
     }
 
-    private Initializers() {
-    }
+    private Initializers() {}
 
     /**
      * The parameterless initialiser with the given name (see the table above).
@@ -78,8 +77,8 @@ public final class Initializers {
     /** U(low, high). */
     public static Initializer uniform(double low, double high) {
         if (!(low < high)) {
-            throw new IllegalArgumentException("uniform initialiser needs low < high, got low=" + low + ", high="
-                    + high);
+            throw new IllegalArgumentException(
+                    "uniform initialiser needs low < high, got low=" + low + ", high=" + high);
         }
         return (w, rng) -> {
             int n = w.getNumElements();

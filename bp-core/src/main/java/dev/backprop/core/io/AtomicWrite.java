@@ -38,8 +38,7 @@ final class AtomicWrite {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicWrite() {
-    }
+    private AtomicWrite() {}
 
     /**
      * Writes {@code target} atomically.
@@ -79,10 +78,11 @@ final class AtomicWrite {
 
     private static Path createTemp(Path folder, String fileName) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            Path temp = folder.resolve("." + fileName + "." + Long.toUnsignedString(
-                    ThreadLocalRandom.current().nextLong()) + ".tmp");
+            Path temp = folder.resolve("." + fileName + "."
+                    + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
-                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
+                FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)
+                        .close();
                 return temp;
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= NAME_ATTEMPTS) {

@@ -14,8 +14,7 @@ final class Keys {
     /** The suffix of every array entry. */
     static final String NPY_SUFFIX = ".npy";
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** The key of layer {@code index}'s weight matrix W, as {@code Parameter.name()} gives it. */
     static String weight(int index) {

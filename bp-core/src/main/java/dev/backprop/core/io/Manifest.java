@@ -35,8 +35,7 @@ final class Manifest {
      * @param key    the key
      * @param value  the value, verbatim
      */
-    record Line(int number, String key, String value) {
-    }
+    record Line(int number, String key, String value) {}
 
     private final String file;
     private final Map<String, Line> lines;
@@ -55,10 +54,12 @@ final class Manifest {
     static Manifest parse(byte[] bytes, String file) throws ModelFileException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new ModelFileException(file + ": " + ENTRY + " is not valid UTF-8 text (" + e + ")", e);
         }
@@ -79,8 +80,8 @@ final class Manifest {
             String key = m.group(1);
             String value = m.group(2) == null ? "" : m.group(2);
             if (!Keys.isStorableValue(value)) {
-                throw new ModelFileException(file + ": " + ENTRY + " line " + number + ": a lone CR inside the"
-                        + " value of '" + key + "'");
+                throw new ModelFileException(
+                        file + ": " + ENTRY + " line " + number + ": a lone CR inside the" + " value of '" + key + "'");
             }
             Line previous = lines.put(key, new Line(number, key, value));
             if (previous != null) {

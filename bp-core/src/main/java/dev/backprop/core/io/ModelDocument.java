@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -33,8 +33,8 @@ import org.ejml.data.DMatrixRMaj;
  *                 keys match {@code [A-Za-z0-9._/-]+} with no empty, {@code .} or {@code ..} segment between
  *                 slashes and are not a parameter name such as {@code layer0.W}
  */
-public record ModelDocument(Network network, Optional<ComponentSpec> loss, Map<String, String> metadata,
-        Map<String, DMatrixRMaj> arrays) {
+public record ModelDocument(
+        Network network, Optional<ComponentSpec> loss, Map<String, String> metadata, Map<String, DMatrixRMaj> arrays) {
 
     /**
      * Checks that the file can store everything.
@@ -73,8 +73,8 @@ public record ModelDocument(Network network, Optional<ComponentSpec> loss, Map<S
             Objects.requireNonNull(matrix, () -> "array '" + key + "'");
             String problem = Keys.arrayKeyProblem(key);
             if (problem != null) {
-                throw new IllegalArgumentException("Array key '" + key + "' cannot be stored in a model file: it "
-                        + problem);
+                throw new IllegalArgumentException(
+                        "Array key '" + key + "' cannot be stored in a model file: it " + problem);
             }
             if (Keys.PARAMETER.matcher(key).matches()) {
                 throw new IllegalArgumentException("Array key '" + key + "' is reserved for the network's"

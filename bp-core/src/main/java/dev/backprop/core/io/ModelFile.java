@@ -44,8 +44,7 @@ public final class ModelFile {
     static final String META_PREFIX = "meta.";
     static final String SHA256_PREFIX = "sha256.";
 
-    private ModelFile() {
-    }
+    private ModelFile() {}
 
     /**
      * Saves a document, atomically replacing the file if it exists. The folder must exist.

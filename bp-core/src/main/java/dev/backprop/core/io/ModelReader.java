@@ -83,7 +83,10 @@ final class ModelReader {
         }
         try (zip) {
             ModelDocument doc = new ModelReader(file, size, zip, registries).read();
-            LOG.debug("Loaded {}: {} network, {} extra arrays", file, doc.network().spec().shape(),
+            LOG.debug(
+                    "Loaded {}: {} network, {} extra arrays",
+                    file,
+                    doc.network().spec().shape(),
                     doc.arrays().size());
             return doc;
         } catch (ZipException | EOFException e) {
@@ -104,7 +107,9 @@ final class ModelReader {
         Map<String, Manifest.Line> checksums = checksums(manifest, arrays);
         checkParameterEntries(spec, manifest, arrays);
         for (int i = 0; i < layerCount; i++) {
-            requirePlugin(registries.activations(), spec.layers().get(i).activation(),
+            requirePlugin(
+                    registries.activations(),
+                    spec.layers().get(i).activation(),
                     manifest.require("layer." + i + ".activation", ""));
         }
         Optional<ComponentSpec> loss = Optional.empty();
@@ -134,8 +139,8 @@ final class ModelReader {
     /** The array entries by name in archive order, after checking the count, names, sizes and compression. */
     private Map<String, ZipEntry> listArrayEntries() throws ModelFileException {
         if (zip.size() > ModelFile.MAX_ENTRIES) {
-            throw new ModelFileException(file + " has " + zip.size() + " entries, more than the limit of "
-                    + ModelFile.MAX_ENTRIES);
+            throw new ModelFileException(
+                    file + " has " + zip.size() + " entries, more than the limit of " + ModelFile.MAX_ENTRIES);
         }
         Map<String, ZipEntry> arrays = new LinkedHashMap<>();
         boolean manifestSeen = false;
@@ -149,7 +154,8 @@ final class ModelReader {
                 manifestSeen = true;
                 continue;
             }
-            if (!name.endsWith(Keys.NPY_SUFFIX) || entry.isDirectory()
+            if (!name.endsWith(Keys.NPY_SUFFIX)
+                    || entry.isDirectory()
                     || Keys.arrayKeyProblem(name.substring(0, name.length() - Keys.NPY_SUFFIX.length())) != null) {
                 throw new ModelFileException(file + " has an unexpected entry '" + name + "': a bp model file holds"
                         + " only " + Manifest.ENTRY + " and arrays named <key>.npy, keys of letters, digits, '.',"
@@ -163,8 +169,11 @@ final class ModelReader {
                         + " uncompressed, as numpy.savez does (not numpy.savez_compressed)");
             }
             if (entry.getSize() < 0 || entry.getSize() > fileSize || entry.getCompressedSize() != entry.getSize()) {
-                throw unreadable(file, "entry " + name + " claims " + entry.getSize() + " bytes (stored as "
-                        + entry.getCompressedSize() + ") in a file of " + fileSize + " bytes", null);
+                throw unreadable(
+                        file,
+                        "entry " + name + " claims " + entry.getSize() + " bytes (stored as "
+                                + entry.getCompressedSize() + ") in a file of " + fileSize + " bytes",
+                        null);
             }
         }
         return arrays;
@@ -196,15 +205,19 @@ final class ModelReader {
     }
 
     private ModelFileException crcMismatch(String entry, long recorded, long computed) {
-        return unreadable(file, "entry " + entry + " fails its CRC-32 check (the archive records "
-                + String.format(Locale.ROOT, "%08x", recorded) + ", the data gives "
-                + String.format(Locale.ROOT, "%08x", computed) + "); the file is corrupted", null);
+        return unreadable(
+                file,
+                "entry " + entry + " fails its CRC-32 check (the archive records "
+                        + String.format(Locale.ROOT, "%08x", recorded) + ", the data gives "
+                        + String.format(Locale.ROOT, "%08x", computed) + "); the file is corrupted",
+                null);
     }
 
     private void checkFormat(Manifest manifest) throws ModelFileException {
-        Manifest.Line format = manifest.get(ModelFile.KEY_FORMAT).orElseThrow(() -> new ModelFileException(file
-                + " is not a bp model file: " + Manifest.ENTRY + " has no '" + ModelFile.KEY_FORMAT + " = "
-                + ModelFile.FORMAT + "' line"));
+        Manifest.Line format = manifest.get(ModelFile.KEY_FORMAT)
+                .orElseThrow(() -> new ModelFileException(file
+                        + " is not a bp model file: " + Manifest.ENTRY + " has no '" + ModelFile.KEY_FORMAT + " = "
+                        + ModelFile.FORMAT + "' line"));
         if (!format.value().equals(ModelFile.FORMAT)) {
             throw new ModelFileException(file + " is not a bp model file: " + Manifest.ENTRY + " line "
                     + format.number() + " says format = " + format.value() + ", expected " + ModelFile.FORMAT);
@@ -215,8 +228,10 @@ final class ModelReader {
         }
         if (!version.value().equals(Integer.toString(ModelFile.FORMAT_VERSION))) {
             throw new ModelFileException(file + " has format-version " + version.value() + "; this bp reads version "
-                    + ModelFile.FORMAT_VERSION + (version.value().equals("0") ? "" : " (the file was written by a newer"
-                    + " bp: update bp to read it)"));
+                    + ModelFile.FORMAT_VERSION
+                    + (version.value().equals("0")
+                            ? ""
+                            : " (the file was written by a newer" + " bp: update bp to read it)"));
         }
     }
 
@@ -225,34 +240,42 @@ final class ModelReader {
         Manifest.Line layersLine = manifest.require(ModelFile.KEY_LAYERS, "");
         long layers = natural(manifest, layersLine);
         if (layers < 1 || layers >= ModelFile.MAX_ENTRIES) {
-            throw manifest.error(layersLine, "layers = " + layers + "; a network has between 1 and "
-                    + (ModelFile.MAX_ENTRIES - 1) + " layers (each needs an entry, and a file has at most "
-                    + ModelFile.MAX_ENTRIES + ")");
+            throw manifest.error(
+                    layersLine,
+                    "layers = " + layers + "; a network has between 1 and "
+                            + (ModelFile.MAX_ENTRIES - 1) + " layers (each needs an entry, and a file has at most "
+                            + ModelFile.MAX_ENTRIES + ")");
         }
         for (Manifest.Line line : manifest.lines()) {
             String key = line.key();
-            if (key.equals(ModelFile.KEY_FORMAT) || key.equals(ModelFile.KEY_FORMAT_VERSION)
-                    || key.equals(ModelFile.KEY_INPUT) || key.equals(ModelFile.KEY_LAYERS)
+            if (key.equals(ModelFile.KEY_FORMAT)
+                    || key.equals(ModelFile.KEY_FORMAT_VERSION)
+                    || key.equals(ModelFile.KEY_INPUT)
+                    || key.equals(ModelFile.KEY_LAYERS)
                     || key.equals(ModelFile.KEY_LOSS)) {
                 continue;
             }
             Matcher layer = LAYER_KEY.matcher(key);
             if (layer.matches()) {
                 if (Long.parseLong(layer.group(1)) >= layers) {
-                    throw manifest.error(line, "'" + key + "' but the file declares layers = " + layers
-                            + " (line " + layersLine.number() + ")");
+                    throw manifest.error(
+                            line,
+                            "'" + key + "' but the file declares layers = " + layers + " (line " + layersLine.number()
+                                    + ")");
                 }
             } else if (key.startsWith(ModelFile.META_PREFIX) && key.length() > ModelFile.META_PREFIX.length()) {
                 continue;
             } else if (key.startsWith(ModelFile.SHA256_PREFIX)) {
                 if (!SHA256.matcher(line.value()).matches()) {
-                    throw manifest.error(line, "'" + key + "' must be 64 lower-case hexadecimal digits, got '"
-                            + line.value() + "'");
+                    throw manifest.error(
+                            line, "'" + key + "' must be 64 lower-case hexadecimal digits, got '" + line.value() + "'");
                 }
             } else {
-                throw manifest.error(line, "unknown key '" + key + "'; a version-" + ModelFile.FORMAT_VERSION
-                        + " manifest has format, format-version, input, layers, layer.<i>, layer.<i>.activation,"
-                        + " loss, meta.<key> and sha256.<entry>");
+                throw manifest.error(
+                        line,
+                        "unknown key '" + key + "'; a version-" + ModelFile.FORMAT_VERSION
+                                + " manifest has format, format-version, input, layers, layer.<i>, layer.<i>.activation,"
+                                + " loss, meta.<key> and sha256.<entry>");
             }
         }
         return (int) layers;
@@ -265,8 +288,8 @@ final class ModelReader {
             Manifest.Line line = manifest.require("layer." + i, declared);
             Matcher m = LAYER_VALUE.matcher(line.value());
             if (!m.matches()) {
-                throw manifest.error(line, "expected 'in=<n> out=<n> bias=<true|false> dropout=<rate>', got '"
-                        + line.value() + "'");
+                throw manifest.error(
+                        line, "expected 'in=<n> out=<n> bias=<true|false> dropout=<rate>', got '" + line.value() + "'");
             }
             int in = size(manifest, line, "in", m.group(1));
             int out = size(manifest, line, "out", m.group(2));
@@ -278,7 +301,11 @@ final class ModelReader {
             }
             Manifest.Line activation = manifest.require("layer." + i + ".activation", declared);
             try {
-                layers.add(new LayerSpec(in, out, m.group(3).equals("true"), component(manifest, activation),
+                layers.add(new LayerSpec(
+                        in,
+                        out,
+                        m.group(3).equals("true"),
+                        component(manifest, activation),
                         Double.parseDouble(m.group(4))));
             } catch (IllegalArgumentException e) {
                 throw manifest.error(line, e.getMessage());
@@ -312,11 +339,10 @@ final class ModelReader {
         return Long.parseLong(line.value());
     }
 
-    private static int size(Manifest manifest, Manifest.Line line, String name, String text)
-            throws ModelFileException {
+    private static int size(Manifest manifest, Manifest.Line line, String name, String text) throws ModelFileException {
         if (!NATURAL.matcher(text).matches() || Long.parseLong(text) > Integer.MAX_VALUE) {
-            throw manifest.error(line, name + " must be a whole number up to " + Integer.MAX_VALUE + ", got '"
-                    + text + "'");
+            throw manifest.error(
+                    line, name + " must be a whole number up to " + Integer.MAX_VALUE + ", got '" + text + "'");
         }
         return Integer.parseInt(text);
     }
@@ -329,16 +355,18 @@ final class ModelReader {
             if (line.key().startsWith(ModelFile.SHA256_PREFIX)) {
                 String entry = line.key().substring(ModelFile.SHA256_PREFIX.length());
                 if (!arrays.containsKey(entry)) {
-                    throw manifest.error(line, "the checksum of entry '" + entry + "', which the archive does not"
-                            + " contain; the file is incomplete");
+                    throw manifest.error(
+                            line,
+                            "the checksum of entry '" + entry + "', which the archive does not"
+                                    + " contain; the file is incomplete");
                 }
                 sums.put(entry, line);
             }
         }
         for (String entry : arrays.keySet()) {
             if (!sums.containsKey(entry)) {
-                throw new ModelFileException(file + ": entry " + entry + " has no '" + ModelFile.SHA256_PREFIX
-                        + entry + "' line in " + Manifest.ENTRY);
+                throw new ModelFileException(file + ": entry " + entry + " has no '" + ModelFile.SHA256_PREFIX + entry
+                        + "' line in " + Manifest.ENTRY);
             }
         }
         return sums;
@@ -368,7 +396,8 @@ final class ModelReader {
         }
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec layer = spec.layers().get(i);
-            String where = " (" + Manifest.ENTRY + " line " + manifest.require("layer." + i, "").number() + ")";
+            String where = " (" + Manifest.ENTRY + " line "
+                    + manifest.require("layer." + i, "").number() + ")";
             long weights = (long) layer.in() * layer.out();
             if (weights > Integer.MAX_VALUE) {
                 throw new ModelFileException(file + ": layer " + i + " is in=" + layer.in() + " out=" + layer.out()
@@ -381,12 +410,13 @@ final class ModelReader {
         }
     }
 
-    private void requireEntry(String name, int layer, String what, int rows, int cols, String where,
-            Map<String, ZipEntry> arrays) throws ModelFileException {
+    private void requireEntry(
+            String name, int layer, String what, int rows, int cols, String where, Map<String, ZipEntry> arrays)
+            throws ModelFileException {
         ZipEntry entry = arrays.get(name);
         if (entry == null) {
-            throw new ModelFileException(file + " has no entry " + name + " for layer " + layer + "'s " + what
-                    + where + "; the file is incomplete");
+            throw new ModelFileException(file + " has no entry " + name + " for layer " + layer + "'s " + what + where
+                    + "; the file is incomplete");
         }
         long needed = 8L * rows * cols;
         if (entry.getSize() < needed) {
@@ -402,16 +432,21 @@ final class ModelReader {
         try {
             registry.create(spec);
         } catch (UnknownComponentException e) {
-            throw new ModelFileException(file + " needs " + e.kind() + " '" + e.requestedName() + "', which no"
-                    + " plug-in on the class path or module path provides. " + e.getMessage(), e);
+            throw new ModelFileException(
+                    file + " needs " + e.kind() + " '" + e.requestedName() + "', which no"
+                            + " plug-in on the class path or module path provides. " + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
-            throw new ModelFileException(file + ": the " + registry.kind() + " '" + spec + "' (" + Manifest.ENTRY
-                    + " line " + line.number() + ") cannot be created: " + e.getMessage(), e);
+            throw new ModelFileException(
+                    file + ": the " + registry.kind() + " '" + spec + "' (" + Manifest.ENTRY + " line " + line.number()
+                            + ") cannot be created: " + e.getMessage(),
+                    e);
         }
     }
 
-    private void readArray(String name, ZipEntry entry, Manifest.Line checksum, Network network,
-            Map<String, DMatrixRMaj> extras) throws IOException {
+    private void readArray(
+            String name, ZipEntry entry, Manifest.Line checksum, Network network, Map<String, DMatrixRMaj> extras)
+            throws IOException {
         String where = file + ": entry " + name;
         String key = name.substring(0, name.length() - Keys.NPY_SUFFIX.length());
         CRC32 crc = new CRC32();

@@ -35,14 +35,11 @@ final class ModelWriter {
      */
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(1980, 1, 1, 0, 0, 2);
 
-    private record ArrayEntry(String name, DMatrixRMaj matrix) {
-    }
+    private record ArrayEntry(String name, DMatrixRMaj matrix) {}
 
-    private record Digest(long size, long crc, String sha256) {
-    }
+    private record Digest(long size, long crc, String sha256) {}
 
-    private ModelWriter() {
-    }
+    private ModelWriter() {}
 
     static void save(Path file, ModelDocument doc, UnaryOperator<OutputStream> hook) throws IOException {
         List<ArrayEntry> entries = arrays(doc);
@@ -63,21 +60,28 @@ final class ModelWriter {
                     + " bytes, more than the limit of " + ModelFile.MAX_MANIFEST_BYTES + " bytes; keep metadata"
                     + " short and store large values as arrays");
         }
-        AtomicWrite.replace(file, out -> {
-            try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
-                zip.putNextEntry(storedEntry(Manifest.ENTRY, manifest.length, Checksums.crc32(manifest)));
-                zip.write(manifest);
-                zip.closeEntry();
-                for (int i = 0; i < entries.size(); i++) {
-                    Digest d = digests.get(i);
-                    zip.putNextEntry(storedEntry(entries.get(i).name(), d.size(), d.crc()));
-                    Npy.write(entries.get(i).matrix(), zip, buffer);
-                    zip.closeEntry();
-                }
-            }
-        }, hook);
-        LOG.debug("Saved {}: {} network, {} extra arrays, {} metadata entries", file, doc.network().spec().shape(),
-                doc.arrays().size(), doc.metadata().size());
+        AtomicWrite.replace(
+                file,
+                out -> {
+                    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+                        zip.putNextEntry(storedEntry(Manifest.ENTRY, manifest.length, Checksums.crc32(manifest)));
+                        zip.write(manifest);
+                        zip.closeEntry();
+                        for (int i = 0; i < entries.size(); i++) {
+                            Digest d = digests.get(i);
+                            zip.putNextEntry(storedEntry(entries.get(i).name(), d.size(), d.crc()));
+                            Npy.write(entries.get(i).matrix(), zip, buffer);
+                            zip.closeEntry();
+                        }
+                    }
+                },
+                hook);
+        LOG.debug(
+                "Saved {}: {} network, {} extra arrays, {} metadata entries",
+                file,
+                doc.network().spec().shape(),
+                doc.arrays().size(),
+                doc.metadata().size());
     }
 
     /** The network's parameters in layer order (W, then b), then the extra arrays. */
@@ -87,7 +91,8 @@ final class ModelWriter {
         for (int i = 0; i < layers.size(); i++) {
             entries.add(new ArrayEntry(Keys.entry(Keys.weight(i)), layers.get(i).weights()));
             if (layers.get(i).hasBias()) {
-                entries.add(new ArrayEntry(Keys.entry(Keys.bias(i)), layers.get(i).bias()));
+                entries.add(
+                        new ArrayEntry(Keys.entry(Keys.bias(i)), layers.get(i).bias()));
             }
         }
         for (Map.Entry<String, DMatrixRMaj> extra : doc.arrays().entrySet()) {
@@ -106,14 +111,18 @@ final class ModelWriter {
         List<LayerSpec> layers = network.spec().layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            m.add("layer." + i, "in=" + layer.in() + " out=" + layer.out() + " bias=" + layer.bias() + " dropout="
-                    + Double.toString(layer.dropout()));
+            m.add(
+                    "layer." + i,
+                    "in=" + layer.in() + " out=" + layer.out() + " bias=" + layer.bias() + " dropout="
+                            + Double.toString(layer.dropout()));
             m.add("layer." + i + ".activation", layer.activation().toString());
         }
         doc.loss().ifPresent(loss -> m.add(ModelFile.KEY_LOSS, loss.toString()));
         doc.metadata().forEach((key, value) -> m.add(ModelFile.META_PREFIX + key, value));
         for (int i = 0; i < entries.size(); i++) {
-            m.add(ModelFile.SHA256_PREFIX + entries.get(i).name(), digests.get(i).sha256());
+            m.add(
+                    ModelFile.SHA256_PREFIX + entries.get(i).name(),
+                    digests.get(i).sha256());
         }
         return m.text();
     }

@@ -33,8 +33,7 @@ final class Npy {
     /** Bytes converted per step when writing or reading values; a multiple of 8. */
     static final int CHUNK_BYTES = 1 << 16;
 
-    private Npy() {
-    }
+    private Npy() {}
 
     /**
      * A header read from an entry, checked for size.
@@ -108,8 +107,8 @@ final class Npy {
     static Header readHeader(InputStream in, long entrySize, String where) throws IOException {
         byte[] prefix = in.readNBytes(MAGIC.length + 2);
         if (prefix.length < MAGIC.length + 2 || !Arrays.equals(prefix, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new ModelFileException(where + " is not an NPY array: it does not start with the magic"
-                    + " \\x93NUMPY and a version");
+            throw new ModelFileException(
+                    where + " is not an NPY array: it does not start with the magic" + " \\x93NUMPY and a version");
         }
         int major = prefix[6];
         int minor = prefix[7];
@@ -160,8 +159,8 @@ final class Npy {
                     + " in its NPY header; expected True or False");
         }
         if (!(dict.get("shape") instanceof List<?> shape)) {
-            throw new ModelFileException(where + " has shape " + dict.get("shape")
-                    + " in its NPY header; expected a tuple of integers");
+            throw new ModelFileException(
+                    where + " has shape " + dict.get("shape") + " in its NPY header; expected a tuple of integers");
         }
         String shapeText = shapeText(shape);
         if (shape.size() < 1 || shape.size() > 2) {
@@ -213,8 +212,8 @@ final class Npy {
             int n = Math.min(perChunk, total - offset);
             int got = in.readNBytes(buffer, 0, n * Double.BYTES);
             if (got < n * Double.BYTES) {
-                throw new ModelFileException(where + " is cut short: it ends after " + (offset * 8L + got)
-                        + " of its " + total * 8L + " bytes of values");
+                throw new ModelFileException(where + " is cut short: it ends after " + (offset * 8L + got) + " of its "
+                        + total * 8L + " bytes of values");
             }
             bytes.clear();
             if (!header.fortran()) {
@@ -323,8 +322,8 @@ final class Npy {
                 pos++; // written by numpy under Python 2
             }
             if (digits.length() > 18) {
-                throw new ModelFileException(where + ": the NPY header claims a dimension of " + digits
-                        + ", over " + Integer.MAX_VALUE);
+                throw new ModelFileException(
+                        where + ": the NPY header claims a dimension of " + digits + ", over " + Integer.MAX_VALUE);
             }
             return Long.parseLong(digits);
         }
@@ -360,16 +359,19 @@ final class Npy {
         }
 
         private void skipSpaces() {
-            while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\n'
-                    || text.charAt(pos) == '\t' || text.charAt(pos) == '\r')) {
+            while (pos < text.length()
+                    && (text.charAt(pos) == ' '
+                            || text.charAt(pos) == '\n'
+                            || text.charAt(pos) == '\t'
+                            || text.charAt(pos) == '\r')) {
                 pos++;
             }
         }
 
         private ModelFileException error(String problem) {
             String shown = text.length() > 200 ? text.substring(0, 200) + "..." : text.strip();
-            return new ModelFileException(where + " has an unreadable NPY header (" + problem + " at character "
-                    + pos + "): " + shown);
+            return new ModelFileException(
+                    where + " has an unreadable NPY header (" + problem + " at character " + pos + "): " + shown);
         }
     }
 }

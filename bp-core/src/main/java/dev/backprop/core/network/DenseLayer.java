@@ -36,10 +36,12 @@ public final class DenseLayer {
 
     /** The input of the last forward pass; a reference, not a copy. */
     private DMatrixRMaj input;
+
     private final DMatrixRMaj z;
     private final DMatrixRMaj a;
     /** The output after dropout; the same object as {@link #a} when the layer has no dropout. */
     private final DMatrixRMaj output;
+
     private final DMatrixRMaj mask;
     private final DMatrixRMaj outputGradient;
     private final DMatrixRMaj dz;
@@ -159,8 +161,8 @@ public final class DenseLayer {
      */
     public void setWeights(double[][] values) {
         if (values.length != spec.in()) {
-            throw new IllegalArgumentException("Layer " + index + " W is " + spec.in() + "x" + spec.out()
-                    + " but " + values.length + " rows were given");
+            throw new IllegalArgumentException("Layer " + index + " W is " + spec.in() + "x" + spec.out() + " but "
+                    + values.length + " rows were given");
         }
         for (int r = 0; r < values.length; r++) {
             if (values[r].length != spec.out()) {
@@ -181,8 +183,8 @@ public final class DenseLayer {
             throw new IllegalArgumentException("Layer " + index + " has no bias (built with bias=false)");
         }
         if (values.length != spec.out()) {
-            throw new IllegalArgumentException("Layer " + index + " b has " + spec.out() + " values but "
-                    + values.length + " were given");
+            throw new IllegalArgumentException(
+                    "Layer " + index + " b has " + spec.out() + " values but " + values.length + " were given");
         }
         System.arraycopy(values, 0, bias.data, 0, values.length);
     }

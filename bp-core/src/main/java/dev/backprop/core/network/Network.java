@@ -55,13 +55,18 @@ public final class Network {
      * @param dropoutSeed dropout masks of step s are drawn from {@code Rng.derive(dropoutSeed, s)}
      * @param backend     computes the matrix products of every layer
      */
-    Network(NetworkSpec spec, List<Activation> activations, Initializer initializer, long seed, long dropoutSeed,
+    Network(
+            NetworkSpec spec,
+            List<Activation> activations,
+            Initializer initializer,
+            long seed,
+            long dropoutSeed,
             MatrixBackend backend) {
         this.spec = spec;
         this.backend = Objects.requireNonNull(backend, "backend");
         if (activations.size() != spec.layers().size()) {
-            throw new IllegalArgumentException(spec.layers().size() + " layers but " + activations.size()
-                    + " activations");
+            throw new IllegalArgumentException(
+                    spec.layers().size() + " layers but " + activations.size() + " activations");
         }
         List<DenseLayer> built = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
@@ -107,8 +112,8 @@ public final class Network {
     /** Layer {@code index}. */
     public DenseLayer layer(int index) {
         if (index < 0 || index >= layers.size()) {
-            throw new IndexOutOfBoundsException("Layer " + index + " requested; the network has layers 0.."
-                    + (layers.size() - 1));
+            throw new IndexOutOfBoundsException(
+                    "Layer " + index + " requested; the network has layers 0.." + (layers.size() - 1));
         }
         return layers.get(index);
     }
@@ -159,8 +164,8 @@ public final class Network {
 
     private DMatrixRMaj run(DMatrixRMaj x, boolean training, long step) {
         if (x.numCols != spec.inputSize()) {
-            throw new IllegalArgumentException("Layer 0 expects input of shape (n, " + spec.inputSize()
-                    + ") but got (" + x.numRows + ", " + x.numCols + ")");
+            throw new IllegalArgumentException("Layer 0 expects input of shape (n, " + spec.inputSize() + ") but got ("
+                    + x.numRows + ", " + x.numCols + ")");
         }
         if (x.numRows < 1) {
             throw new IllegalArgumentException("Layer 0 got an empty batch of shape (0, " + x.numCols + ")");
@@ -293,7 +298,7 @@ public final class Network {
     public Network withDropoutSeed(long seed) {
         List<Activation> activations = new ArrayList<>();
         layers.forEach(l -> activations.add(l.activation()));
-        Network copy = new Network(spec, activations, (w, rng) -> { }, 0, seed, backend);
+        Network copy = new Network(spec, activations, (w, rng) -> {}, 0, seed, backend);
         copy.copyParametersFrom(this);
         return copy;
     }

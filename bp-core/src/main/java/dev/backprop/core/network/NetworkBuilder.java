@@ -97,7 +97,8 @@ public final class NetworkBuilder {
         int index = specs.size();
         int expected = specs.isEmpty() ? inputSize : specs.get(index - 1).out();
         if (expected > 0 && spec.in() != expected) {
-            String source = specs.isEmpty() ? "the input has " + expected + " features"
+            String source = specs.isEmpty()
+                    ? "the input has " + expected + " features"
                     : "layer " + (index - 1) + " gives out=" + expected + " outputs";
             throw new IllegalArgumentException("Layer " + index + " takes in=" + spec.in() + " inputs but " + source);
         }
@@ -167,7 +168,10 @@ public final class NetworkBuilder {
         List<Activation> activations = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             Activation given = givenActivations.get(i);
-            activations.add(given != null ? given : registries().activations().create(specs.get(i).activation()));
+            activations.add(
+                    given != null
+                            ? given
+                            : registries().activations().create(specs.get(i).activation()));
         }
         return new Network(spec, activations, initializer, Rng.derive(seed, 0), Rng.derive(seed, 1), backend());
     }
@@ -208,7 +212,12 @@ public final class NetworkBuilder {
         for (LayerSpec layer : spec.layers()) {
             activations.add(registries.activations().create(layer.activation()));
         }
-        return new Network(spec, activations, initializer, Rng.derive(seed, 0), Rng.derive(seed, 1),
+        return new Network(
+                spec,
+                activations,
+                initializer,
+                Rng.derive(seed, 0),
+                Rng.derive(seed, 1),
                 MatrixBackends.defaultBackend());
     }
 }

@@ -6,8 +6,7 @@ package dev.backprop.core.numeric;
  */
 public final class StableMath {
 
-    private StableMath() {
-    }
+    private StableMath() {}
 
     /**
      * σ(z) = 1 / (1 + e^(−z)), computed as {@code 1 / (1 + e^(−z))} for z ≥ 0 and {@code e^z / (1 + e^z)} for

@@ -17,8 +17,8 @@ import java.util.Set;
  * @param provider  the provider itself
  * @param <P>       the provider type
  */
-public record ProviderInfo<P extends ComponentProvider<?>>(String name, Set<String> aliases, String className,
-        String origin, P provider) {
+public record ProviderInfo<P extends ComponentProvider<?>>(
+        String name, Set<String> aliases, String className, String origin, P provider) {
 
     /** Checks the fields. */
     public ProviderInfo {

@@ -81,8 +81,8 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
      * @param service the provider interface
      * @param loader  the class loader to search
      */
-    public static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> load(String kind,
-            Class<P> service, ClassLoader loader) {
+    public static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> load(
+            String kind, Class<P> service, ClassLoader loader) {
         return fromLoader(kind, service, ServiceLoader.load(service, loader));
     }
 
@@ -90,14 +90,14 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
      * Finds the providers in the modules of a module layer and its parents, as an application that builds its
      * own layer for plug-ins does.
      */
-    public static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> load(String kind,
-            Class<P> service, ModuleLayer layer) {
+    public static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> load(
+            String kind, Class<P> service, ModuleLayer layer) {
         return fromLoader(kind, service, ServiceLoader.load(layer, service));
     }
 
     /** A registry of exactly the given providers; duplicates and invalid names are refused. */
-    public static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> of(String kind,
-            Class<P> service, Collection<? extends P> providers) {
+    public static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> of(
+            String kind, Class<P> service, Collection<? extends P> providers) {
         List<ProviderInfo<P>> infos = new ArrayList<>();
         for (P provider : providers) {
             infos.add(describe(kind, provider));
@@ -105,8 +105,8 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
         return new Registry<>(kind, service, infos);
     }
 
-    private static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> fromLoader(String kind,
-            Class<P> service, ServiceLoader<P> loader) {
+    private static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> fromLoader(
+            String kind, Class<P> service, ServiceLoader<P> loader) {
         List<ProviderInfo<P>> infos = new ArrayList<>();
         Iterator<P> it = loader.iterator();
         int errors = 0;
@@ -171,8 +171,14 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
         List<ProviderInfo<P>> kept = new ArrayList<>();
         for (ProviderInfo<P> p : providers) {
             if (p.name().equals(info.name())) {
-                LOG.info("{} '{}': {} from {} replaces {} from {}", kind, info.name(), info.className(),
-                        info.origin(), p.className(), p.origin());
+                LOG.info(
+                        "{} '{}': {} from {} replaces {} from {}",
+                        kind,
+                        info.name(),
+                        info.className(),
+                        info.origin(),
+                        p.className(),
+                        p.origin());
             } else {
                 kept.add(p);
             }
@@ -233,13 +239,19 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
     }
 
     private UnknownComponentException unknown(String name) {
-        StringBuilder message = new StringBuilder("Unknown ").append(kind).append(" '").append(name).append("'.");
+        StringBuilder message = new StringBuilder("Unknown ")
+                .append(kind)
+                .append(" '")
+                .append(name)
+                .append("'.");
         String suggestion = closest(name.strip().toLowerCase(Locale.ROOT));
         if (suggestion != null) {
             message.append(" Did you mean '").append(suggestion).append("'?");
         }
-        message.append(" Available: ").append(new TreeSet<>(byName.keySet()))
-                .append(". A plug-in jar providing ").append(service.getName())
+        message.append(" Available: ")
+                .append(new TreeSet<>(byName.keySet()))
+                .append(". A plug-in jar providing ")
+                .append(service.getName())
                 .append(" on the class path or module path adds one.");
         return new UnknownComponentException(kind, name, message.toString());
     }
@@ -281,8 +293,10 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
     public String toString() {
         Map<String, String> lines = new LinkedHashMap<>();
         for (ProviderInfo<P> p : providers) {
-            lines.put(p.name(), p.name() + (p.aliases().isEmpty() ? "" : " " + p.aliases()) + " = "
-                    + p.className() + " from " + p.origin());
+            lines.put(
+                    p.name(),
+                    p.name() + (p.aliases().isEmpty() ? "" : " " + p.aliases()) + " = " + p.className() + " from "
+                            + p.origin());
         }
         return kind + " registry " + String.join("\n  ", lines.values());
     }

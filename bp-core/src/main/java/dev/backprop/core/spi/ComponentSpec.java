@@ -38,8 +38,8 @@ public record ComponentSpec(String name, Config config) {
         int open = s.indexOf('(');
         if (open < 0) {
             if (s.contains(")") || s.contains("=")) {
-                throw new IllegalArgumentException("Cannot read component '" + text
-                        + "': expected name or name(key=value,...)");
+                throw new IllegalArgumentException(
+                        "Cannot read component '" + text + "': expected name or name(key=value,...)");
             }
             return of(s);
         }
@@ -53,13 +53,13 @@ public record ComponentSpec(String name, Config config) {
             for (String pair : inner.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException("Cannot read component '" + text + "': parameter '"
-                            + pair.strip() + "' is not key=value");
+                    throw new IllegalArgumentException(
+                            "Cannot read component '" + text + "': parameter '" + pair.strip() + "' is not key=value");
                 }
                 String key = pair.substring(0, eq).strip();
                 if (params.put(key, pair.substring(eq + 1).strip()) != null) {
-                    throw new IllegalArgumentException("Cannot read component '" + text + "': parameter '" + key
-                            + "' given twice");
+                    throw new IllegalArgumentException(
+                            "Cannot read component '" + text + "': parameter '" + key + "' given twice");
                 }
             }
         }

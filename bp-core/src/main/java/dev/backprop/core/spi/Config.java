@@ -45,8 +45,8 @@ public final class Config {
         Map<String, String> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (!(keysAndValues[i] instanceof String key)) {
-                throw new IllegalArgumentException("Config key at position " + i + " must be a String, got "
-                        + keysAndValues[i]);
+                throw new IllegalArgumentException(
+                        "Config key at position " + i + " must be a String, got " + keysAndValues[i]);
             }
             put(map, key, format(keysAndValues[i + 1]));
         }
@@ -71,8 +71,8 @@ public final class Config {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, () -> "value of " + key);
         if (key.isBlank() || !key.equals(key.strip())) {
-            throw new IllegalArgumentException("Config key must be non-blank without surrounding spaces, got '"
-                    + key + "'");
+            throw new IllegalArgumentException(
+                    "Config key must be non-blank without surrounding spaces, got '" + key + "'");
         }
         map.put(key, value);
     }

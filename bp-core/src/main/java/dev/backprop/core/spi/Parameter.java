@@ -30,8 +30,8 @@ public record Parameter(String name, Kind kind, DMatrixRMaj value, DMatrixRMaj g
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(gradient, "gradient");
         if (value.numRows != gradient.numRows || value.numCols != gradient.numCols) {
-            throw new IllegalArgumentException("Parameter " + name + ": value is " + value.numRows + "x"
-                    + value.numCols + " but gradient is " + gradient.numRows + "x" + gradient.numCols);
+            throw new IllegalArgumentException("Parameter " + name + ": value is " + value.numRows + "x" + value.numCols
+                    + " but gradient is " + gradient.numRows + "x" + gradient.numCols);
         }
     }
 

@@ -18,12 +18,10 @@ public interface Schedule extends Component {
     double rate(double baseRate, long step, int epoch);
 
     /** Hears the validation metric (lower is better) at the end of an epoch. Stateless schedules ignore it. */
-    default void observe(int epoch, double validationMetric) {
-    }
+    default void observe(int epoch, double validationMetric) {}
 
     /** Forgets everything observed, as if newly created; the trainer calls it when a new fit starts. */
-    default void reset() {
-    }
+    default void reset() {}
 
     /** State to save with a checkpoint, as named numbers; empty for stateless schedules. */
     default Map<String, Double> state() {
@@ -31,6 +29,5 @@ public interface Schedule extends Component {
     }
 
     /** Loads a state previously returned by {@link #state()}. */
-    default void restore(Map<String, Double> state) {
-    }
+    default void restore(Map<String, Double> state) {}
 }

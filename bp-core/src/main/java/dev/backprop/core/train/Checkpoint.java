@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param schedule  the schedule's name and parameters, if the run had one
  * @param state     the training state
  */
-public record Checkpoint(Network network, ComponentSpec loss, ComponentSpec optimizer,
-        Optional<ComponentSpec> schedule, TrainingState state) {
-}
+public record Checkpoint(
+        Network network,
+        ComponentSpec loss,
+        ComponentSpec optimizer,
+        Optional<ComponentSpec> schedule,
+        TrainingState state) {}

@@ -40,8 +40,7 @@ public final class Checkpoints {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
     private static final String PREFIX = "checkpoint.";
 
-    private Checkpoints() {
-    }
+    private Checkpoints() {}
 
     /**
      * A writer that saves to {@code file} after every {@code epochs} epochs, and after the last epoch.
@@ -88,7 +87,8 @@ public final class Checkpoints {
         state.optimizerState().forEach((k, v) -> arrays.put("optimizer/" + k, v));
         state.bestParameters().forEach((k, v) -> arrays.put("best/" + k, v));
         arrays.putAll(historyArrays(state.history()));
-        ModelFile.save(file, new ModelDocument(network, Optional.of(trainer.loss().spec()), meta, arrays));
+        ModelFile.save(
+                file, new ModelDocument(network, Optional.of(trainer.loss().spec()), meta, arrays));
     }
 
     /**
@@ -103,8 +103,8 @@ public final class Checkpoints {
         ComponentSpec loss = doc.loss().orElseThrow(() -> new ModelFileException(where + "it records no loss"));
         try {
             ComponentSpec optimizer = ComponentSpec.parse(required(meta, "optimizer", where));
-            Optional<ComponentSpec> schedule = Optional.ofNullable(meta.get(PREFIX + "schedule"))
-                    .map(ComponentSpec::parse);
+            Optional<ComponentSpec> schedule =
+                    Optional.ofNullable(meta.get(PREFIX + "schedule")).map(ComponentSpec::parse);
             Map<String, DMatrixRMaj> optimizerState = new HashMap<>();
             Map<String, DMatrixRMaj> best = new HashMap<>();
             doc.arrays().forEach((k, v) -> {
@@ -117,7 +117,8 @@ public final class Checkpoints {
             Map<String, Double> scheduleState = new HashMap<>();
             for (Map.Entry<String, String> e : meta.entrySet()) {
                 if (e.getKey().startsWith(PREFIX + "schedule-state.")) {
-                    scheduleState.put(e.getKey().substring((PREFIX + "schedule-state.").length()),
+                    scheduleState.put(
+                            e.getKey().substring((PREFIX + "schedule-state.").length()),
                             Double.parseDouble(e.getValue()));
                 }
             }
@@ -125,14 +126,15 @@ public final class Checkpoints {
                     Integer.parseInt(required(meta, "epochs-done", where)),
                     Long.parseLong(required(meta, "step", where)),
                     readHistory(doc.arrays(), where),
-                    optimizerState, scheduleState,
+                    optimizerState,
+                    scheduleState,
                     Double.parseDouble(required(meta, "best-value", where)),
                     Integer.parseInt(required(meta, "best-epoch", where)),
                     Integer.parseInt(required(meta, "epochs-without-improvement", where)),
                     best);
             String dropoutSeed = meta.get(PREFIX + "dropout-seed");
-            Network network = dropoutSeed == null ? doc.network()
-                    : doc.network().withDropoutSeed(Long.parseLong(dropoutSeed));
+            Network network =
+                    dropoutSeed == null ? doc.network() : doc.network().withDropoutSeed(Long.parseLong(dropoutSeed));
             return new Checkpoint(network, loss, optimizer, schedule, state);
         } catch (IllegalArgumentException e) {
             // NumberFormatException included: a value that does not read, or an invalid state
@@ -149,7 +151,9 @@ public final class Checkpoints {
     public static void requireSameRun(Checkpoint checkpoint, Trainer trainer) {
         check("loss", checkpoint.loss(), trainer.loss().spec());
         check("optimizer", checkpoint.optimizer(), trainer.optimizer().spec());
-        check("schedule", checkpoint.schedule().orElse(null),
+        check(
+                "schedule",
+                checkpoint.schedule().orElse(null),
                 trainer.schedule() == null ? null : trainer.schedule().spec());
     }
 
@@ -224,8 +228,8 @@ public final class Checkpoints {
                     values.put(e.getKey(), e.getValue().data[i]);
                 }
             }
-            records.add(new EpochRecord((int) epochNumbers.data[i], loss.data[i], values, rates.data[i],
-                    seconds.data[i]));
+            records.add(
+                    new EpochRecord((int) epochNumbers.data[i], loss.data[i], values, rates.data[i], seconds.data[i]));
         }
         return new History(records);
     }

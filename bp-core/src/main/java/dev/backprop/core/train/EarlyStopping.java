@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param higherIsBetter whether larger values of the metric are better
  * @param restoreBest whether to restore the best epoch's weights when training ends
  */
-public record EarlyStopping(String monitor, int patience, double minDelta, boolean higherIsBetter,
-        boolean restoreBest) {
+public record EarlyStopping(
+        String monitor, int patience, double minDelta, boolean higherIsBetter, boolean restoreBest) {
 
     /** Checks the settings. */
     public EarlyStopping {

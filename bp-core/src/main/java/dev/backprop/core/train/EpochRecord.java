@@ -16,8 +16,8 @@ import java.util.TreeMap;
  * @param learningRate the learning rate of the epoch's last step
  * @param seconds      wall-clock seconds the epoch took, evaluation included
  */
-public record EpochRecord(int epoch, double trainLoss, Map<String, Double> metrics, double learningRate,
-        double seconds) {
+public record EpochRecord(
+        int epoch, double trainLoss, Map<String, Double> metrics, double learningRate, double seconds) {
 
     /** Copies the metrics, sorted by key so that iteration order never varies. */
     public EpochRecord {
@@ -35,8 +35,8 @@ public record EpochRecord(int epoch, double trainLoss, Map<String, Double> metri
         }
         Double v = metrics.get(key);
         if (v == null) {
-            throw new IllegalArgumentException("Epoch " + epoch + " has no metric '" + key + "'. It has: train.loss, "
-                    + metrics.keySet());
+            throw new IllegalArgumentException(
+                    "Epoch " + epoch + " has no metric '" + key + "'. It has: train.loss, " + metrics.keySet());
         }
         return v;
     }

@@ -16,8 +16,7 @@ public final class History {
     private final List<EpochRecord> epochs = new ArrayList<>();
 
     /** An empty history. */
-    public History() {
-    }
+    public History() {}
 
     /** A history holding the given records. */
     public History(List<EpochRecord> records) {
@@ -85,11 +84,16 @@ public final class History {
             for (EpochRecord r : epochs) {
                 StringBuilder line = new StringBuilder().append(r.epoch());
                 for (String k : keys) {
-                    Double v = k.equals("train.loss") ? Double.valueOf(r.trainLoss()) : r.metrics().get(k);
+                    Double v = k.equals("train.loss")
+                            ? Double.valueOf(r.trainLoss())
+                            : r.metrics().get(k);
                     line.append(',').append(v == null ? "" : Double.toString(v));
                 }
-                line.append(',').append(r.learningRate()).append(',')
-                        .append(String.format(Locale.ROOT, "%.3f", r.seconds())).append('\n');
+                line.append(',')
+                        .append(r.learningRate())
+                        .append(',')
+                        .append(String.format(Locale.ROOT, "%.3f", r.seconds()))
+                        .append('\n');
                 out.write(line.toString());
             }
             out.flush();

@@ -55,9 +55,11 @@ public final class Trainer {
     private Trainer(Builder b) {
         this.registriesCache = b.registries;
         this.loss = b.loss != null ? b.loss : registries().losses().create(require(b.lossSpec, "loss"));
-        this.optimizer = b.optimizer != null ? b.optimizer
+        this.optimizer = b.optimizer != null
+                ? b.optimizer
                 : registries().optimizers().create(require(b.optimizerSpec, "optimizer"));
-        this.schedule = b.schedule != null ? b.schedule
+        this.schedule = b.schedule != null
+                ? b.schedule
                 : b.scheduleSpec == null ? null : registries().schedules().create(b.scheduleSpec);
         this.epochs = b.epochs;
         this.evaluationSets = new LinkedHashMap<>(b.evaluationSets);
@@ -66,7 +68,8 @@ public final class Trainer {
         this.earlyStopping = b.earlyStopping;
         this.nonFiniteGuard = b.nonFiniteGuard;
         this.checkpoints = b.checkpoints;
-        if (earlyStopping != null && !earlyStopping.monitor().equals("train.loss")
+        if (earlyStopping != null
+                && !earlyStopping.monitor().equals("train.loss")
                 && !evaluationSets.containsKey(earlyStopping.monitor().split("\\.", 2)[0])) {
             throw new IllegalArgumentException("Early stopping monitors '" + earlyStopping.monitor()
                     + "' but no evaluation set '" + earlyStopping.monitor().split("\\.", 2)[0]
@@ -125,8 +128,11 @@ public final class Trainer {
         }
         optimizer.reset();
         optimizer.initialise(network.parameters());
-        return run(network, train, new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0,
-                Map.of()), false);
+        return run(
+                network,
+                train,
+                new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0, Map.of()),
+                false);
     }
 
     /**
@@ -174,7 +180,8 @@ public final class Trainer {
                 if (nonFiniteGuard) {
                     checkFinite(value, params, epoch, b, history);
                 }
-                rate = schedule == null ? optimizer.learningRate()
+                rate = schedule == null
+                        ? optimizer.learningRate()
                         : schedule.rate(optimizer.learningRate(), context.step(), epoch);
                 optimizer.step(params, rate);
                 context.advance();
@@ -186,10 +193,11 @@ public final class Trainer {
             }
             Map<String, Double> evaluated = evaluate(network);
             // a mean-reduced loss: the size-weighted mean of the batch values; a sum-reduced one: their sum
-            double trainLoss = loss.batchReduction() == BatchReduction.SUM ? lossSum
+            double trainLoss = loss.batchReduction() == BatchReduction.SUM
+                    ? lossSum
                     : samples == 0 ? Double.NaN : lossSum / samples;
-            EpochRecord record = new EpochRecord(epoch, trainLoss, evaluated, rate,
-                    (System.nanoTime() - started) / 1e9);
+            EpochRecord record =
+                    new EpochRecord(epoch, trainLoss, evaluated, rate, (System.nanoTime() - started) / 1e9);
             history.add(record);
             if (schedule != null) {
                 schedule.observe(epoch, evaluated.getOrDefault("validation.loss", trainLoss));
@@ -207,35 +215,47 @@ public final class Trainer {
         }
         if (earlyStopping != null && earlyStopping.restoreBest() && best.epoch >= 0) {
             best.restoreInto(network);
-            LOG.info("Restored the weights of epoch {} ({} = {})", best.epoch + 1, earlyStopping.monitor(),
-                    best.value);
+            LOG.info("Restored the weights of epoch {} ({} = {})", best.epoch + 1, earlyStopping.monitor(), best.value);
         }
         for (TrainingListener l : listeners) {
             l.onTrainingEnd(context, history);
         }
-        return new TrainingResult(history, context.stopRequested(), context.stopReason(),
-                earlyStopping == null ? -1 : best.epoch, state(epoch, context.step(), history, best));
+        return new TrainingResult(
+                history,
+                context.stopRequested(),
+                context.stopReason(),
+                earlyStopping == null ? -1 : best.epoch,
+                state(epoch, context.step(), history, best));
     }
 
     private TrainingState state(int epochsDone, long step, History history, Best best) {
-        return new TrainingState(epochsDone, step, new History(history.epochs()), optimizer.state(),
-                schedule == null ? Map.of() : schedule.state(), best.value, best.epoch, best.wait,
+        return new TrainingState(
+                epochsDone,
+                step,
+                new History(history.epochs()),
+                optimizer.state(),
+                schedule == null ? Map.of() : schedule.state(),
+                best.value,
+                best.epoch,
+                best.wait,
                 best.parameters);
     }
 
     private Map<String, Double> evaluate(Network network) {
         Map<String, Double> result = new LinkedHashMap<>();
         for (Map.Entry<String, Dataset> set : evaluationSets.entrySet()) {
-            evaluator.evaluate(network, set.getValue(), loss, metrics)
+            evaluator
+                    .evaluate(network, set.getValue(), loss, metrics)
                     .forEach((k, v) -> result.put(set.getKey() + "." + k, v));
         }
         return result;
     }
 
     private static String describe(EpochRecord r) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %d: train.loss=%.6f", r.epoch() + 1,
-                r.trainLoss()));
-        r.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        StringBuilder sb = new StringBuilder(
+                String.format(Locale.ROOT, "epoch %d: train.loss=%.6f", r.epoch() + 1, r.trainLoss()));
+        r.metrics().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.6f", e.getKey(), e.getValue())));
         sb.append(String.format(Locale.ROOT, " lr=%.6g (%.2f s)", r.learningRate(), r.seconds()));
         return sb.toString();
@@ -243,9 +263,12 @@ public final class Trainer {
 
     private static void checkFinite(double loss, List<Parameter> params, int epoch, int batch, History history) {
         if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException("The loss became " + loss + " at epoch " + (epoch + 1) + ", batch "
-                    + (batch + 1) + ". Lower the learning rate, scale the inputs, or clip gradients.",
-                    history, epoch, batch);
+            throw new TrainingDivergedException(
+                    "The loss became " + loss + " at epoch " + (epoch + 1) + ", batch " + (batch + 1)
+                            + ". Lower the learning rate, scale the inputs, or clip gradients.",
+                    history,
+                    epoch,
+                    batch);
         }
         // from the output back: a non-finite value propagates towards the input, so the layer nearest the
         // output that has one is where it arose
@@ -255,11 +278,16 @@ public final class Trainer {
             for (int i = 0; i < n; i++) {
                 if (!Double.isFinite(g.data[i])) {
                     Parameter param = params.get(p);
-                    throw new TrainingDivergedException("The gradient of " + param.name() + " (layer "
-                            + layerOf(param.name()) + ") became " + g.data[i] + " at entry [" + i / g.numCols + ","
-                            + i % g.numCols + "] at epoch " + (epoch + 1) + ", batch " + (batch + 1)
-                            + " (loss " + loss + "). Lower the learning rate, scale the inputs, or clip gradients.",
-                            history, epoch, batch);
+                    throw new TrainingDivergedException(
+                            "The gradient of " + param.name() + " (layer "
+                                    + layerOf(param.name()) + ") became " + g.data[i] + " at entry [" + i / g.numCols
+                                    + ","
+                                    + i % g.numCols + "] at epoch " + (epoch + 1) + ", batch " + (batch + 1)
+                                    + " (loss " + loss
+                                    + "). Lower the learning rate, scale the inputs, or clip gradients.",
+                            history,
+                            epoch,
+                            batch);
                 }
             }
         }
@@ -297,9 +325,13 @@ public final class Trainer {
                     }
                 }
             } else if (++wait >= earlyStopping.patience()) {
-                context.requestStop(String.format(Locale.ROOT,
+                context.requestStop(String.format(
+                        Locale.ROOT,
                         "early stopping: %s did not improve for %d epochs (best %.6g at epoch %d)",
-                        earlyStopping.monitor(), wait, value, epoch + 1));
+                        earlyStopping.monitor(),
+                        wait,
+                        value,
+                        epoch + 1));
                 LOG.info(context.stopReason());
             }
         }
@@ -331,8 +363,7 @@ public final class Trainer {
         private boolean nonFiniteGuard = true;
         private CheckpointWriter checkpoints;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The registries that resolve names; {@link Registries#discover()} by default. */
         public Builder registries(Registries registries) {
@@ -404,8 +435,8 @@ public final class Trainer {
                         + " loss of the epoch's batches. Name the set otherwise, e.g. 'train-eval'");
             }
             if (name.isEmpty() || name.contains(".")) {
-                throw new IllegalArgumentException("An evaluation set name must be non-empty without '.', got '"
-                        + name + "'");
+                throw new IllegalArgumentException(
+                        "An evaluation set name must be non-empty without '.', got '" + name + "'");
             }
             evaluationSets.put(name, Objects.requireNonNull(data, "data"));
             return this;

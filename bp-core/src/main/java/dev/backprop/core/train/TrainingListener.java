@@ -7,22 +7,17 @@ package dev.backprop.core.train;
 public interface TrainingListener {
 
     /** Before the first epoch (or the first epoch of a resumed run). */
-    default void onTrainingStart(TrainingContext context) {
-    }
+    default void onTrainingStart(TrainingContext context) {}
 
     /** Before each epoch. */
-    default void onEpochStart(TrainingContext context, int epoch, int batches) {
-    }
+    default void onEpochStart(TrainingContext context, int epoch, int batches) {}
 
     /** After each optimisation step. */
-    default void onBatchEnd(TrainingContext context, int epoch, int batch, double loss) {
-    }
+    default void onBatchEnd(TrainingContext context, int epoch, int batch, double loss) {}
 
     /** After each epoch, with its record; {@link TrainingContext#requestStop()} ends training after it. */
-    default void onEpochEnd(TrainingContext context, EpochRecord record) {
-    }
+    default void onEpochEnd(TrainingContext context, EpochRecord record) {}
 
     /** After the last epoch, also when stopped early. */
-    default void onTrainingEnd(TrainingContext context, History history) {
-    }
+    default void onTrainingEnd(TrainingContext context, History history) {}
 }

@@ -9,6 +9,5 @@ package dev.backprop.core.train;
  * @param bestEpoch    early stopping's best epoch (from 0), or −1 without early stopping
  * @param finalState   the state after the last epoch, from which {@link Trainer#resume} could continue
  */
-public record TrainingResult(History history, boolean stoppedEarly, String stopReason, int bestEpoch,
-        TrainingState finalState) {
-}
+public record TrainingResult(
+        History history, boolean stoppedEarly, String stopReason, int bestEpoch, TrainingState finalState) {}

@@ -22,15 +22,22 @@ import org.ejml.data.DMatrixRMaj;
  * @param bestParameters  the best epoch's parameter values by parameter name, when early stopping restores
  *                        them; otherwise empty
  */
-public record TrainingState(int epochsDone, long step, History history, Map<String, DMatrixRMaj> optimizerState,
-        Map<String, Double> scheduleState, double bestValue, int bestEpoch, int epochsWithoutImprovement,
+public record TrainingState(
+        int epochsDone,
+        long step,
+        History history,
+        Map<String, DMatrixRMaj> optimizerState,
+        Map<String, Double> scheduleState,
+        double bestValue,
+        int bestEpoch,
+        int epochsWithoutImprovement,
         Map<String, DMatrixRMaj> bestParameters) {
 
     /** Checks and copies the parts. */
     public TrainingState {
         if (epochsDone < 0 || step < 0) {
-            throw new IllegalArgumentException("A training state needs epochsDone >= 0 and step >= 0, got "
-                    + epochsDone + " and " + step);
+            throw new IllegalArgumentException(
+                    "A training state needs epochsDone >= 0 and step >= 0, got " + epochsDone + " and " + step);
         }
         Objects.requireNonNull(history, "history");
         // sorted copies: iteration order, and so the bytes of a checkpoint, must not vary between JVM runs

@@ -64,9 +64,18 @@ class EjmlBackendTest {
     static Stream<Arguments> shapes() {
         // m, k, n: edge shapes (1 × n, n × 1, k below and around the unroll of 4, odd row counts) and one large
         // enough to be split between threads
-        return Stream.of(Arguments.of(1, 1, 1), Arguments.of(1, 7, 5), Arguments.of(6, 3, 1), Arguments.of(5, 1, 9),
-                Arguments.of(3, 4, 2), Arguments.of(7, 5, 6), Arguments.of(2, 9, 1), Arguments.of(1, 13, 1),
-                Arguments.of(33, 17, 12), Arguments.of(67, 71, 65), Arguments.of(300, 101, 10));
+        return Stream.of(
+                Arguments.of(1, 1, 1),
+                Arguments.of(1, 7, 5),
+                Arguments.of(6, 3, 1),
+                Arguments.of(5, 1, 9),
+                Arguments.of(3, 4, 2),
+                Arguments.of(7, 5, 6),
+                Arguments.of(2, 9, 1),
+                Arguments.of(1, 13, 1),
+                Arguments.of(33, 17, 12),
+                Arguments.of(67, 71, 65),
+                Arguments.of(300, 101, 10));
     }
 
     @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
@@ -114,13 +123,15 @@ class EjmlBackendTest {
         for (int threads = 2; threads <= 4; threads++) {
             DMatrixRMaj[] split = products(new EjmlBackend(threads), a, b, at, bt);
             for (int i = 0; i < single.length; i++) {
-                assertThat(split[i].data).as("%d threads, product %d", threads, i).containsExactly(single[i].data);
+                assertThat(split[i].data)
+                        .as("%d threads, product %d", threads, i)
+                        .containsExactly(single[i].data);
             }
         }
     }
 
-    private static DMatrixRMaj[] products(EjmlBackend backend, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj at,
-            DMatrixRMaj bt) {
+    private static DMatrixRMaj[] products(
+            EjmlBackend backend, DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj at, DMatrixRMaj bt) {
         DMatrixRMaj[] out = {new DMatrixRMaj(1, 1), new DMatrixRMaj(1, 1), new DMatrixRMaj(1, 1)};
         backend.mult(a, b, out[0]);
         backend.multTransA(at, b, out[1]);
@@ -134,8 +145,10 @@ class EjmlBackendTest {
         DMatrixRMaj a = random(3, 3, 1);
         DMatrixRMaj b = random(3, 3, 2);
 
-        assertThatThrownBy(() -> backend.mult(a, b, a)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("must not be one of the inputs").hasMessageContaining("3x3");
+        assertThatThrownBy(() -> backend.mult(a, b, a))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be one of the inputs")
+                .hasMessageContaining("3x3");
         assertThatThrownBy(() -> backend.multTransB(a, b, b)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -145,16 +158,21 @@ class EjmlBackendTest {
         DMatrixRMaj c = new DMatrixRMaj(1, 1);
 
         assertThatThrownBy(() -> backend.mult(random(2, 3, 1), random(4, 5, 2), c))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2x3").hasMessageContaining("4x5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2x3")
+                .hasMessageContaining("4x5");
         assertThatThrownBy(() -> backend.multTransA(random(2, 3, 1), random(4, 5, 2), c))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same number of rows");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same number of rows");
         assertThatThrownBy(() -> backend.multTransB(random(2, 3, 1), random(4, 5, 2), c))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same number of columns");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("same number of columns");
     }
 
     @Test
     void threadsBelowOne_areRefused() {
-        assertThatThrownBy(() -> new EjmlBackend(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new EjmlBackend(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("got 0");
     }
 
@@ -176,8 +194,7 @@ class EjmlBackendTest {
         for (int warmUp = 0; warmUp < 10; warmUp++) {
             products.run(); // workspaces reach their size, the pool's worker starts, code is compiled
         }
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] ids = threads.getAllThreadIds();
         long[] before = threads.getThreadAllocatedBytes(ids);
         products.run();

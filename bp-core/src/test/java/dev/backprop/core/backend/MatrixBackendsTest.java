@@ -101,8 +101,10 @@ class MatrixBackendsTest {
 
     @Test
     void automaticSelection_takesTheAvailableBackendWithTheHighestPriority() {
-        MatrixBackends backends = MatrixBackends.of(List.of(new FakeProvider("fast", 100, false),
-                new FakeProvider("medium", 50, true), new FakeProvider("slow", -5, true)));
+        MatrixBackends backends = MatrixBackends.of(List.of(
+                new FakeProvider("fast", 100, false),
+                new FakeProvider("medium", 50, true),
+                new FakeProvider("slow", -5, true)));
 
         assertThat(backends.available()).containsExactly("medium", "ejml", "slow");
         assertThat(backends.select(" ").name()).isEqualTo("medium");
@@ -121,18 +123,22 @@ class MatrixBackendsTest {
         MatrixBackends backends = MatrixBackends.of(List.of(new FakeProvider("native", 100, false)));
 
         assertThat(backends.select("native")).isInstanceOf(EjmlBackend.class);
-        assertThatThrownBy(() -> backends.create("native")).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("'native' is installed but cannot run here").hasMessageContaining("[ejml]");
+        assertThatThrownBy(() -> backends.create("native"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'native' is installed but cannot run here")
+                .hasMessageContaining("[ejml]");
     }
 
     @Test
     void unknownName_isRefused_listingTheInstalledBackends() {
         MatrixBackends backends = MatrixBackends.of(List.of(new FakeProvider("native", 100, false)));
 
-        assertThatThrownBy(() -> backends.select("bls")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> backends.select("bls"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Unknown matrix backend 'bls'")
                 .hasMessageContaining("[ejml, native (cannot run here)]");
-        assertThatThrownBy(() -> backends.create("cuda")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> backends.create("cuda"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'cuda'");
     }
 
@@ -147,13 +153,13 @@ class MatrixBackendsTest {
 
     @Test
     void twoProvidersWithOneName_areRefused_namingBoth() {
-        assertThatThrownBy(() -> MatrixBackends.of(List.of(new FakeProvider("twin", 1, true),
-                new UnavailableBackendProvider() {
-                    @Override
-                    public String name() {
-                        return "Twin";
-                    }
-                })))
+        assertThatThrownBy(() ->
+                        MatrixBackends.of(List.of(new FakeProvider("twin", 1, true), new UnavailableBackendProvider() {
+                            @Override
+                            public String name() {
+                                return "Twin";
+                            }
+                        })))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("claim the name 'twin'")
                 .hasMessageContaining(FakeProvider.class.getName());
@@ -162,7 +168,8 @@ class MatrixBackendsTest {
     @Test
     void providerWithAnUnusableName_isRefused() {
         assertThatThrownBy(() -> MatrixBackends.of(List.of(new FakeProvider("no spaces", 1, true))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'no spaces'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'no spaces'");
     }
 
     @Test
@@ -181,12 +188,16 @@ class MatrixBackendsTest {
         String previous = System.getProperty(EjmlBackendProvider.THREADS_PROPERTY);
         try {
             System.setProperty(EjmlBackendProvider.THREADS_PROPERTY, "3");
-            assertThat(((EjmlBackend) new EjmlBackendProvider().create()).threads()).isEqualTo(3);
+            assertThat(((EjmlBackend) new EjmlBackendProvider().create()).threads())
+                    .isEqualTo(3);
             System.setProperty(EjmlBackendProvider.THREADS_PROPERTY, "many");
-            assertThatThrownBy(() -> new EjmlBackendProvider().create()).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("bp.threads").hasMessageContaining("'many'");
+            assertThatThrownBy(() -> new EjmlBackendProvider().create())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("bp.threads")
+                    .hasMessageContaining("'many'");
             System.setProperty(EjmlBackendProvider.THREADS_PROPERTY, "0");
-            assertThatThrownBy(() -> new EjmlBackendProvider().create()).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> new EjmlBackendProvider().create())
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("at least 1");
         } finally {
             if (previous == null) {

@@ -41,7 +41,8 @@ class MetricsTest {
     void confusionMatrix_macroAndMicroAverages() {
         ConfusionMatrix m = ConfusionMatrix.of(3, ACTUAL, PREDICTED);
 
-        // macro P = (1/2 + 2/3 + 1)/3 = 13/18;  macro R = (2/3 + 2/3 + 3/4)/3 = 25/36;  macro F1 = (4/7 + 2/3 + 6/7)/3 = 44/63
+        // macro P = (1/2 + 2/3 + 1)/3 = 13/18;  macro R = (2/3 + 2/3 + 3/4)/3 = 25/36;  macro F1 = (4/7 + 2/3 + 6/7)/3
+        // = 44/63
         assertThat(m.macroPrecision()).isCloseTo(13.0 / 18, within(1e-15));
         assertThat(m.macroRecall()).isCloseTo(25.0 / 36, within(1e-15));
         assertThat(m.macroF1()).isCloseTo(44.0 / 63, within(1e-15));
@@ -63,9 +64,10 @@ class MetricsTest {
     @Test
     void accuracyAndTopK_onOneHotAndIndexTargets() {
         DMatrixRMaj outputs = new DMatrixRMaj(new double[][] {
-                {0.1, 0.7, 0.2},   // argmax 1, second 2
-                {0.5, 0.3, 0.2},   // argmax 0, second 1
-                {0.2, 0.3, 0.5}}); // argmax 2, second 1
+            {0.1, 0.7, 0.2}, // argmax 1, second 2
+            {0.5, 0.3, 0.2}, // argmax 0, second 1
+            {0.2, 0.3, 0.5}
+        }); // argmax 2, second 1
         DMatrixRMaj indices = new DMatrixRMaj(new double[][] {{1}, {1}, {0}});
         DMatrixRMaj oneHot = new DMatrixRMaj(new double[][] {{0, 1, 0}, {0, 1, 0}, {1, 0, 0}});
 
@@ -84,7 +86,8 @@ class MetricsTest {
         // predicted 0, 1, 1, 0 against 0, 1, 0, 1: two of four right
         assertThat(Metrics.accuracy().compute(outputs, labels)).isEqualTo(0.5);
         assertThat(Classes.predicted(outputs)).containsExactly(0, 1, 1, 0);
-        assertThatThrownBy(() -> Metrics.accuracy().compute(outputs, new DMatrixRMaj(new double[][] {{2}, {1}, {0}, {1}})))
+        assertThatThrownBy(() ->
+                        Metrics.accuracy().compute(outputs, new DMatrixRMaj(new double[][] {{2}, {1}, {0}, {1}})))
                 .hasMessageContaining("single output distinguishes only classes 0 and 1");
     }
 

@@ -18,8 +18,8 @@ class GradientCheckTest {
         DMatrixRMaj point = new DMatrixRMaj(new double[][] {{1.5, -2.0}});
         DMatrixRMaj analytic = new DMatrixRMaj(new double[][] {{2 * 1.5 + 3 * -2.0, 3 * 1.5}});
 
-        GradientCheckReport report = GradientCheck.defaults().check("f", point,
-                p -> p.data[0] * p.data[0] + 3 * p.data[0] * p.data[1], analytic);
+        GradientCheckReport report = GradientCheck.defaults()
+                .check("f", point, p -> p.data[0] * p.data[0] + 3 * p.data[0] * p.data[1], analytic);
 
         assertThat(report.passed()).isTrue();
         assertThat(report.maxRelativeError()).isLessThan(1e-8);
@@ -32,8 +32,8 @@ class GradientCheckTest {
         // the second entry is off by 1%
         DMatrixRMaj analytic = new DMatrixRMaj(new double[][] {{2 * 1.5 + 3 * -2.0, 4.5 * 1.01}});
 
-        GradientCheckReport report = GradientCheck.defaults().check("f", point,
-                p -> p.data[0] * p.data[0] + 3 * p.data[0] * p.data[1], analytic);
+        GradientCheckReport report = GradientCheck.defaults()
+                .check("f", point, p -> p.data[0] * p.data[0] + 3 * p.data[0] * p.data[1], analytic);
 
         assertThat(report.passed()).isFalse();
         assertThat(report.failures()).hasSize(1);
@@ -51,7 +51,8 @@ class GradientCheckTest {
                 .input(3)
                 .dense(4, TestActivations.elementWise("bad-sigmoid", z -> 1 / (1 + Math.exp(-z)), (z, a) -> a), true)
                 .dense(2, TestActivations.identity(), true)
-                .seed(3).build();
+                .seed(3)
+                .build();
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{0.5, -1, 2}, {1, 0.3, -0.7}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});
 
@@ -66,12 +67,16 @@ class GradientCheckTest {
     @Test
     void sampling_limitsEntriesPerParameter() {
         Network net = Network.builder(TestRegistries.none())
-                .input(30).dense(20, TestActivations.tanh(), true).dense(3, TestActivations.identity(), true).build();
+                .input(30)
+                .dense(20, TestActivations.tanh(), true)
+                .dense(3, TestActivations.identity(), true)
+                .build();
         DMatrixRMaj x = new DMatrixRMaj(2, 30);
         x.fill(0.1);
         DMatrixRMaj t = new DMatrixRMaj(2, 3);
 
-        GradientCheckReport report = GradientCheck.defaults().sampling(5, 1).check(net, TestLosses.meanSquaredError(), x, t);
+        GradientCheckReport report =
+                GradientCheck.defaults().sampling(5, 1).check(net, TestLosses.meanSquaredError(), x, t);
 
         // W0 (600), b0 (20), W1 (60), b1 (3): at most 5 entries each, and b1 has only 3
         assertThat(report.entries()).hasSize(5 + 5 + 5 + 3);

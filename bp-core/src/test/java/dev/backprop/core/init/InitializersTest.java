@@ -32,11 +32,13 @@ class InitializersTest {
     @Test
     void variances_matchTheirDefinitions() {
         // uniform on (−l, l) has std l/√3
-        assertThat(std(Initializers.xavierUniform())).isCloseTo(Math.sqrt(6.0 / 500) / Math.sqrt(3), within(0.03 * 0.0632));
+        assertThat(std(Initializers.xavierUniform()))
+                .isCloseTo(Math.sqrt(6.0 / 500) / Math.sqrt(3), within(0.03 * 0.0632));
         assertThat(std(Initializers.xavierNormal())).isCloseTo(Math.sqrt(2.0 / 500), within(0.03 * 0.0632));
         assertThat(std(Initializers.heUniform())).isCloseTo(Math.sqrt(6.0 / 400) / Math.sqrt(3), within(0.03 * 0.0707));
         assertThat(std(Initializers.heNormal())).isCloseTo(Math.sqrt(2.0 / 400), within(0.03 * 0.0707));
-        assertThat(std(Initializers.lecunUniform())).isCloseTo(Math.sqrt(3.0 / 400) / Math.sqrt(3), within(0.03 * 0.05));
+        assertThat(std(Initializers.lecunUniform()))
+                .isCloseTo(Math.sqrt(3.0 / 400) / Math.sqrt(3), within(0.03 * 0.05));
         assertThat(std(Initializers.lecunNormal())).isCloseTo(Math.sqrt(1.0 / 400), within(0.03 * 0.05));
         assertThat(std(Initializers.normal(0, 0.01))).isCloseTo(0.01, within(0.03 * 0.01));
         assertThat(std(Initializers.uniform(-2, 2))).isCloseTo(4 / Math.sqrt(12), within(0.03 * 1.15));

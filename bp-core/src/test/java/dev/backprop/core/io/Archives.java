@@ -25,8 +25,7 @@ import java.util.zip.ZipOutputStream;
  */
 final class Archives {
 
-    private Archives() {
-    }
+    private Archives() {}
 
     /** Every entry's bytes by name, in archive order. */
     static Map<String, byte[]> read(Path file) throws IOException {

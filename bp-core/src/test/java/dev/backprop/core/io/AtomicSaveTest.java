@@ -63,21 +63,24 @@ class AtomicSaveTest {
     @ValueSource(longs = {0, 5_000, 25_000})
     void writerFailingHalfWay_leavesThePreviousFileLoadable_andNoTemporaryFile(long failAfter) throws IOException {
         Path file = dir.resolve("model.bp");
-        Network first = Network.builder(registries).input(60).dense(60, "tanh").seed(1).build();
+        Network first =
+                Network.builder(registries).input(60).dense(60, "tanh").seed(1).build();
         ModelFile.save(file, ModelDocument.of(first).withMetadata("version", "1"));
         byte[] before = Files.readAllBytes(file);
-        Network second = Network.builder(registries).input(60).dense(60, "tanh").seed(2).build();
+        Network second =
+                Network.builder(registries).input(60).dense(60, "tanh").seed(2).build();
 
         // the file is about 60·60·8 = 28,800 bytes of weights plus headers, so every limit fails mid-file
-        assertThatThrownBy(() -> ModelFile.save(file, ModelDocument.of(second).withMetadata("version", "2"),
-                failingAfter(failAfter)))
+        assertThatThrownBy(() -> ModelFile.save(
+                        file, ModelDocument.of(second).withMetadata("version", "2"), failingAfter(failAfter)))
                 .isInstanceOf(IOException.class)
                 .hasMessage("injected failure after " + failAfter + " bytes");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         ModelDocument loaded = ModelFile.load(file, registries);
         assertThat(loaded.metadata()).containsEntry("version", "1");
-        assertThat(loaded.network().layer(0).weights().data).containsExactly(first.layer(0).weights().data);
+        assertThat(loaded.network().layer(0).weights().data)
+                .containsExactly(first.layer(0).weights().data);
         assertThat(namesIn(dir)).containsExactly("model.bp");
     }
 
@@ -86,8 +89,7 @@ class AtomicSaveTest {
         Path file = dir.resolve("no-such-folder").resolve("model.bp");
         Network net = Network.builder(registries).input(2).dense(2, "tanh").build();
 
-        assertThatThrownBy(() -> ModelFile.save(file, ModelDocument.of(net)))
-                .isInstanceOf(NoSuchFileException.class);
+        assertThatThrownBy(() -> ModelFile.save(file, ModelDocument.of(net))).isInstanceOf(NoSuchFileException.class);
         assertThat(Files.exists(file.getParent())).isFalse();
     }
 
@@ -110,22 +112,33 @@ class AtomicSaveTest {
     void killedWriter_leavesAWholeLoadableFile_andItsTemporaryFileIsIgnored() throws Exception {
         Path models = Files.createDirectory(dir.resolve("models"));
         Path file = models.resolve("model.bp");
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         long previous = 0;
         for (int round = 1; round <= 2; round++) {
             long first = round * 1_000_000L;
             Path log = dir.resolve("child-" + round + ".log");
-            Process child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    SaveLoopMain.class.getName(), file.toString(), "1000", "500", Long.toString(first))
+            Process child = new ProcessBuilder(
+                            java,
+                            "-Xmx256m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            SaveLoopMain.class.getName(),
+                            file.toString(),
+                            "1000",
+                            "500",
+                            Long.toString(first))
                     .redirectError(log.toFile())
                     .start();
             boolean sawTemporary = false;
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String line = out.readLine();
-                assertThat(line).as("the child's first save; its log: %s", Files.exists(log)
-                        ? Files.readString(log) : "").isEqualTo("saved " + first);
+                assertThat(line)
+                        .as("the child's first save; its log: %s", Files.exists(log) ? Files.readString(log) : "")
+                        .isEqualTo("saved " + first);
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (!sawTemporary && System.nanoTime() < deadline) {
                     sawTemporary = namesIn(models).stream().anyMatch(n -> n.endsWith(".tmp"));

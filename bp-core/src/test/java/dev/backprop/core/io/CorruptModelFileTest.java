@@ -37,7 +37,12 @@ class CorruptModelFileTest {
 
     @BeforeEach
     void saveAModel() throws IOException {
-        Network net = Network.builder(registries).input(2).dense(2, "tanh").dense(2, "identity").seed(5).build();
+        Network net = Network.builder(registries)
+                .input(2)
+                .dense(2, "tanh")
+                .dense(2, "identity")
+                .seed(5)
+                .build();
         file = dir.resolve("model.bp");
         name = file.toString();
         ModelFile.save(file, ModelDocument.of(net).withLoss(ComponentSpec.of("mse")));
@@ -159,8 +164,10 @@ class CorruptModelFileTest {
 
     @Test
     void npyHeaderClaimingShapeMaxIntByMaxInt_isRefusedWithTheNumbersBeforeAllocating() throws IOException {
-        replaceArray("layer0.W.npy", Archives.npy(
-                "{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647), }", 1, 0, 32));
+        replaceArray(
+                "layer0.W.npy",
+                Archives.npy(
+                        "{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647), }", 1, 0, 32));
 
         // by hand: (2^31 − 1)^2 = 2^62 − 2^32 + 1 = 4611686018427387904 − 4294967296 + 1
         assertThatThrownBy(() -> ModelFile.load(file, registries))
@@ -172,8 +179,8 @@ class CorruptModelFileTest {
     @Test
     void npyHeaderOverSixtyFourKibibytes_isRefused() throws IOException {
         byte[] npy = Archives.npy(F8_2X2, 2, 70_000, 32);
-        long headerLength = (npy[8] & 0xffL) | (npy[9] & 0xffL) << 8 | (npy[10] & 0xffL) << 16
-                | (npy[11] & 0xffL) << 24;
+        long headerLength =
+                (npy[8] & 0xffL) | (npy[9] & 0xffL) << 8 | (npy[10] & 0xffL) << 16 | (npy[11] & 0xffL) << 24;
         replaceArray("layer1.W.npy", npy);
 
         assertThat(headerLength).isGreaterThan(65536);
@@ -184,8 +191,8 @@ class CorruptModelFileTest {
 
     @Test
     void weightShapeDifferentFromTheArchitecture_namesLayerExpectedAndFound() throws IOException {
-        replaceArray("layer0.W.npy", Archives.npy(
-                "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }", 1, 0, 48));
+        replaceArray(
+                "layer0.W.npy", Archives.npy("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 2), }", 1, 0, 48));
 
         assertThatThrownBy(() -> ModelFile.load(file, registries))
                 .hasMessage(name + ": entry layer0.W.npy has shape (3, 2), but layer 0 is in=2 out=2, so its W must"
@@ -194,8 +201,8 @@ class CorruptModelFileTest {
 
     @Test
     void float32Array_isRefusedNamingTheDtype() throws IOException {
-        replaceArray("layer0.b.npy", Archives.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 4), }",
-                1, 0, 16));
+        replaceArray(
+                "layer0.b.npy", Archives.npy("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 4), }", 1, 0, 16));
 
         assertThatThrownBy(() -> ModelFile.load(file, registries))
                 .hasMessage(name + ": entry layer0.b.npy holds dtype '<f4'; bp model files hold little-endian"
@@ -204,7 +211,10 @@ class CorruptModelFileTest {
 
     @Test
     void unknownActivation_namesItAndListsWhatIsAvailable() throws IOException {
-        Network net = Network.builder(IoTestRegistries.withBentIdentity()).input(2).dense(2, "bent-identity").build();
+        Network net = Network.builder(IoTestRegistries.withBentIdentity())
+                .input(2)
+                .dense(2, "bent-identity")
+                .build();
         ModelFile.save(file, ModelDocument.of(net));
 
         assertThatThrownBy(() -> ModelFile.load(file, registries))

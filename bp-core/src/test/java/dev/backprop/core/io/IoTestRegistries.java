@@ -20,8 +20,7 @@ import java.util.function.Supplier;
 /** Registries of bp-core's test activations and losses, for saving and loading model files in tests. */
 final class IoTestRegistries {
 
-    private IoTestRegistries() {
-    }
+    private IoTestRegistries() {}
 
     /** tanh, sigmoid, identity, softmax and test-square(scale); the losses mse and half-sse. */
     static Registries standard() {
@@ -30,9 +29,12 @@ final class IoTestRegistries {
 
     /** The standard registries plus bent-identity, f(z) = (√(z² + 1) − 1) / 2 + z, which a loader may lack. */
     static Registries withBentIdentity() {
-        return build(List.of(new NamedActivation("bent-identity", () -> TestActivations.elementWise(
-                "bent-identity", z -> (Math.sqrt(z * z + 1) - 1) / 2 + z, (z, a) -> z / (2 * Math.sqrt(z * z + 1))
-                        + 1))));
+        return build(List.of(new NamedActivation(
+                "bent-identity",
+                () -> TestActivations.elementWise(
+                        "bent-identity",
+                        z -> (Math.sqrt(z * z + 1) - 1) / 2 + z,
+                        (z, a) -> z / (2 * Math.sqrt(z * z + 1)) + 1))));
     }
 
     private static Registries build(List<ActivationProvider> more) {
@@ -45,9 +47,12 @@ final class IoTestRegistries {
         activations.addAll(more);
         return new Registries(
                 Registry.of("activation", ActivationProvider.class, activations),
-                Registry.of("loss", LossProvider.class, List.of(
-                        new NamedLoss("mse", TestLosses::meanSquaredError),
-                        new NamedLoss("half-sse", TestLosses::halfSumOfSquares))),
+                Registry.of(
+                        "loss",
+                        LossProvider.class,
+                        List.of(
+                                new NamedLoss("mse", TestLosses::meanSquaredError),
+                                new NamedLoss("half-sse", TestLosses::halfSumOfSquares))),
                 Registry.of("optimizer", OptimizerProvider.class, List.of()),
                 Registry.of("schedule", ScheduleProvider.class, List.of()));
     }

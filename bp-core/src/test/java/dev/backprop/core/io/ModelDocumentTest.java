@@ -80,7 +80,8 @@ class ModelDocumentTest {
                 tanh.backward(z, a, g, dz);
             }
         };
-        Network net = Network.builder(registries).input(2).dense(2, annotated, true).build();
+        Network net =
+                Network.builder(registries).input(2).dense(2, annotated, true).build();
 
         assertThatThrownBy(() -> ModelDocument.of(net))
                 .hasMessage("The layer 0 activation 'tanh(note=a,b)' cannot be stored in a model file: its text form"

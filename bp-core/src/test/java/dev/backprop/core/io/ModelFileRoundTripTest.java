@@ -53,8 +53,18 @@ class ModelFileRoundTripTest {
 
     /** Doubles that only a bit-exact format keeps: NaN, −0, ±∞, the smallest subnormal, the largest double. */
     private static DMatrixRMaj specialValues() {
-        return new DMatrixRMaj(2, 4, true, Double.NaN, -0.0, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
-                Double.MIN_VALUE, Double.MAX_VALUE, 0.1, -1e-300);
+        return new DMatrixRMaj(
+                2,
+                4,
+                true,
+                Double.NaN,
+                -0.0,
+                Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY,
+                Double.MIN_VALUE,
+                Double.MAX_VALUE,
+                0.1,
+                -1e-300);
     }
 
     private static long[] bits(DMatrixRMaj m) {
@@ -93,7 +103,8 @@ class ModelFileRoundTripTest {
         for (int i = 0; i < expected.size(); i++) {
             assertThat(actual.get(i).value().numRows).isEqualTo(expected.get(i).value().numRows);
             assertThat(actual.get(i).value().numCols).isEqualTo(expected.get(i).value().numCols);
-            assertThat(bits(actual.get(i).value())).containsExactly(bits(expected.get(i).value()));
+            assertThat(bits(actual.get(i).value()))
+                    .containsExactly(bits(expected.get(i).value()));
         }
         assertThat(loaded.loss()).contains(ComponentSpec.of("mse"));
         assertThat(loaded.metadata()).containsExactlyEntriesOf(saved.metadata());
@@ -147,9 +158,14 @@ class ModelFileRoundTripTest {
 
     @Test
     void manifest_isTheFirstEntry_withTheDocumentedLines() throws IOException {
-        Network net = Network.builder(registries).input(2).dense(2, "tanh").dense(1, "identity", false).build();
+        Network net = Network.builder(registries)
+                .input(2)
+                .dense(2, "tanh")
+                .dense(1, "identity", false)
+                .build();
         Path file = dir.resolve("model.bp");
-        ModelFile.save(file, ModelDocument.of(net).withLoss(ComponentSpec.of("mse")).withMetadata("epoch", "3"));
+        ModelFile.save(
+                file, ModelDocument.of(net).withLoss(ComponentSpec.of("mse")).withMetadata("epoch", "3"));
 
         List<String> names = new ArrayList<>();
         String manifest;
@@ -166,16 +182,17 @@ class ModelFileRoundTripTest {
 
         assertThat(names).containsExactly("manifest.txt", "layer0.W.npy", "layer0.b.npy", "layer1.W.npy");
         // by hand: the package documentation's key table, in its order
-        assertThat(manifest).startsWith("format = bp-model\n"
-                + "format-version = 1\n"
-                + "input = 2\n"
-                + "layers = 2\n"
-                + "layer.0 = in=2 out=2 bias=true dropout=0.0\n"
-                + "layer.0.activation = tanh\n"
-                + "layer.1 = in=2 out=1 bias=false dropout=0.0\n"
-                + "layer.1.activation = identity\n"
-                + "loss = mse\n"
-                + "meta.epoch = 3\n");
+        assertThat(manifest)
+                .startsWith("format = bp-model\n"
+                        + "format-version = 1\n"
+                        + "input = 2\n"
+                        + "layers = 2\n"
+                        + "layer.0 = in=2 out=2 bias=true dropout=0.0\n"
+                        + "layer.0.activation = tanh\n"
+                        + "layer.1 = in=2 out=1 bias=false dropout=0.0\n"
+                        + "layer.1.activation = identity\n"
+                        + "loss = mse\n"
+                        + "meta.epoch = 3\n");
         assertThat(manifest.lines().filter(l -> l.startsWith("sha256.")))
                 .extracting(l -> l.substring(0, l.indexOf(" = ")))
                 .containsExactly("sha256.layer0.W.npy", "sha256.layer0.b.npy", "sha256.layer1.W.npy");
@@ -197,8 +214,11 @@ class ModelFileRoundTripTest {
             tall.data[i] = i / 8.0;
         }
         Path file = dir.resolve("model.bp");
-        ModelFile.save(file, ModelDocument.of(network(registries, 1)).withArray("small", small)
-                .withArray("tall", tall));
+        ModelFile.save(
+                file,
+                ModelDocument.of(network(registries, 1))
+                        .withArray("small", small)
+                        .withArray("tall", tall));
 
         Map<String, byte[]> entries = Archives.read(file);
 

@@ -45,30 +45,34 @@ class NumpyInteropTest {
 
     @Test
     void numpy_loadsTheModelFile_withTheSameShapesValuesAndChecksums() throws Exception {
-        assumeTrue(python("import numpy", dir) != null, "python3 with numpy is not installed (CI machines have"
-                + " only a JDK)");
+        assumeTrue(
+                python("import numpy", dir) != null,
+                "python3 with numpy is not installed (CI machines have" + " only a JDK)");
         Network net = ModelFileRoundTripTest.network(registries, 11);
         DMatrixRMaj moment = new DMatrixRMaj(3, 4, true, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12.5);
         Path file = dir.resolve("model.bp");
-        ModelFile.save(file, ModelDocument.of(net).withMetadata("epoch", "4")
-                .withArray("optimizer/layer0.W/m", moment));
+        ModelFile.save(
+                file, ModelDocument.of(net).withMetadata("epoch", "4").withArray("optimizer/layer0.W/m", moment));
 
         // the package documentation's snippet, then what a user would check next
-        List<String> lines = python(String.join("\n",
-                "import hashlib, sys, zipfile",
-                "import numpy as np",
-                "m = np.load(sys.argv[1])",
-                "print(m['layer0.W'].shape)",
-                "print(repr(float(m['layer0.W'].sum())))",
-                "print(repr(float(m['layer0.W'][1, 2])))",
-                "print(m['layer0.b'].shape, m['layer1.W'].shape, sorted(m.files))",
-                "print(m['optimizer/layer0.W/m'].tolist())",
-                "manifest = m['manifest.txt'].decode()",
-                "print([l for l in manifest.splitlines() if l.startswith('meta.')])",
-                "sums = dict(l.split(' = ') for l in manifest.splitlines() if l.startswith('sha256.'))",
-                "z = zipfile.ZipFile(sys.argv[1])",
-                "print(all(hashlib.sha256(z.read(k[len('sha256.'):])).hexdigest() == v for k, v in sums.items()),"
-                        + " len(sums))"), file);
+        List<String> lines = python(
+                String.join(
+                        "\n",
+                        "import hashlib, sys, zipfile",
+                        "import numpy as np",
+                        "m = np.load(sys.argv[1])",
+                        "print(m['layer0.W'].shape)",
+                        "print(repr(float(m['layer0.W'].sum())))",
+                        "print(repr(float(m['layer0.W'][1, 2])))",
+                        "print(m['layer0.b'].shape, m['layer1.W'].shape, sorted(m.files))",
+                        "print(m['optimizer/layer0.W/m'].tolist())",
+                        "manifest = m['manifest.txt'].decode()",
+                        "print([l for l in manifest.splitlines() if l.startswith('meta.')])",
+                        "sums = dict(l.split(' = ') for l in manifest.splitlines() if l.startswith('sha256.'))",
+                        "z = zipfile.ZipFile(sys.argv[1])",
+                        "print(all(hashlib.sha256(z.read(k[len('sha256.'):])).hexdigest() == v for k, v in sums.items()),"
+                                + " len(sums))"),
+                file);
 
         assertThat(lines).isNotNull();
         double javaSum = 0;
@@ -79,9 +83,11 @@ class NumpyInteropTest {
         // numpy sums pairwise, Java left to right: equal to rounding
         assertThat(Double.parseDouble(lines.get(1))).isCloseTo(javaSum, within(1e-12));
         // repr of a float round-trips exactly
-        assertThat(Double.parseDouble(lines.get(2))).isEqualTo(net.layer(0).weights().get(1, 2));
-        assertThat(lines.get(3)).isEqualTo("(1, 4) (4, 2) ['layer0.W', 'layer0.b', 'layer1.W', 'manifest.txt',"
-                + " 'optimizer/layer0.W/m']");
+        assertThat(Double.parseDouble(lines.get(2)))
+                .isEqualTo(net.layer(0).weights().get(1, 2));
+        assertThat(lines.get(3))
+                .isEqualTo("(1, 4) (4, 2) ['layer0.W', 'layer0.b', 'layer1.W', 'manifest.txt',"
+                        + " 'optimizer/layer0.W/m']");
         assertThat(lines.get(4)).isEqualTo("[[1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0, 8.0], [9.0, 10.0, 11.0, 12.5]]");
         assertThat(lines.get(5)).isEqualTo("['meta.epoch = 4']");
         assertThat(lines.get(6)).isEqualTo("True 4");

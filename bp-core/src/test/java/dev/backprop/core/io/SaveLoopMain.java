@@ -14,8 +14,7 @@ import java.util.Arrays;
  */
 public final class SaveLoopMain {
 
-    private SaveLoopMain() {
-    }
+    private SaveLoopMain() {}
 
     /**
      * Runs the loop.
@@ -27,7 +26,10 @@ public final class SaveLoopMain {
         int in = Integer.parseInt(args[1]);
         int out = Integer.parseInt(args[2]);
         long first = Long.parseLong(args[3]);
-        Network net = Network.builder(IoTestRegistries.standard()).input(in).dense(out, "tanh").build();
+        Network net = Network.builder(IoTestRegistries.standard())
+                .input(in)
+                .dense(out, "tanh")
+                .build();
         DenseLayer layer = net.layer(0);
         long deadline = System.nanoTime() + 60_000_000_000L;
         for (long version = first; System.nanoTime() < deadline; version++) {

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
 class EngineTest {
 
     private static Network softmaxNet(long seed) {
-        return Network.builder(WorkedExampleTest.emptyRegistries()).input(6)
+        return Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(6)
                 .dense(5, TestActivations.tanh(), true)
                 .dense(4, TestActivations.softmax(), true)
-                .initializer(Initializers.xavierNormal()).seed(seed).build();
+                .initializer(Initializers.xavierNormal())
+                .seed(seed)
+                .build();
     }
 
     private static DMatrixRMaj randomMatrix(int rows, int cols, long seed) {
@@ -77,16 +80,21 @@ class EngineTest {
         fresh.computeGradients(small, ts, loss, false);
         assertThat(afterSmall).containsExactly(fresh.layer(0).weightGradient().data);
         fresh.computeGradients(big, tb, loss, false);
-        assertThat(net.layer(0).weightGradient().data).containsExactly(fresh.layer(0).weightGradient().data);
+        assertThat(net.layer(0).weightGradient().data)
+                .containsExactly(fresh.layer(0).weightGradient().data);
         assertThat(net.layer(1).output().numRows).isEqualTo(7);
     }
 
     @Test
     void dropout_isInvertedSeededPerStep_andOffInInference() {
-        Network net = Network.builder(WorkedExampleTest.emptyRegistries()).input(64)
-                .dense(400, TestActivations.identity(), false).dropout(0.25)
+        Network net = Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(64)
+                .dense(400, TestActivations.identity(), false)
+                .dropout(0.25)
                 .dense(1, TestActivations.identity(), false)
-                .initializer(Initializers.constant(1)).seed(1).build();
+                .initializer(Initializers.constant(1))
+                .seed(1)
+                .build();
         DMatrixRMaj x = new DMatrixRMaj(1, 64);
         x.fill(1.0 / 64); // every hidden unit outputs 64 · 2⁻⁶ = 1, exactly
 
@@ -98,7 +106,9 @@ class EngineTest {
         int kept = 0;
         for (double v : hidden.data) {
             // kept outputs are scaled by 1 / (1 − 0.25)
-            assertThat(v).satisfiesAnyOf(a -> assertThat(a).isZero(), a -> assertThat(a).isCloseTo(4.0 / 3, within(1e-15)));
+            assertThat(v)
+                    .satisfiesAnyOf(
+                            a -> assertThat(a).isZero(), a -> assertThat(a).isCloseTo(4.0 / 3, within(1e-15)));
             kept += v == 0 ? 0 : 1;
         }
         // 400 units kept with probability 0.75: mean 300, standard deviation √(400·0.75·0.25) ≈ 8.7
@@ -112,10 +122,14 @@ class EngineTest {
 
     @Test
     void dropoutBackward_masksTheGradient() {
-        Network net = Network.builder(WorkedExampleTest.emptyRegistries()).input(3)
-                .dense(8, TestActivations.identity(), false).dropout(0.5)
+        Network net = Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(3)
+                .dense(8, TestActivations.identity(), false)
+                .dropout(0.5)
                 .dense(1, TestActivations.identity(), false)
-                .initializer(Initializers.constant(0.5)).seed(4).build();
+                .initializer(Initializers.constant(0.5))
+                .seed(4)
+                .build();
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{1, 2, 3}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{0}});
 
@@ -133,15 +147,17 @@ class EngineTest {
 
     @Test
     void steadyStateTrainingStep_allocatesNothing() {
-        Network net = Network.builder(WorkedExampleTest.emptyRegistries()).input(20)
-                .dense(16, TestActivations.tanh(), true).dropout(0.1)
+        Network net = Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(20)
+                .dense(16, TestActivations.tanh(), true)
+                .dropout(0.1)
                 .dense(5, TestActivations.softmax(), true)
-                .seed(2).build();
+                .seed(2)
+                .build();
         Loss loss = TestLosses.crossEntropy(true);
         DMatrixRMaj x = randomMatrix(32, 20, 1);
         DMatrixRMaj t = oneHot(32, 5, 1);
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Runnable step = () -> {
             for (int s = 0; s < 200; s++) {
                 net.computeTrainingGradients(x, t, loss, s);

@@ -19,10 +19,14 @@ import org.junit.jupiter.api.Test;
 class NetworkBackendTest {
 
     private static Network network(int in, int hidden, int out, MatrixBackend backend) {
-        return Network.builder(WorkedExampleTest.emptyRegistries()).input(in)
+        return Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(in)
                 .dense(hidden, TestActivations.tanh(), true)
                 .dense(out, TestActivations.softmax(), true)
-                .initializer(Initializers.xavierNormal()).seed(11).backend(backend).build();
+                .initializer(Initializers.xavierNormal())
+                .seed(11)
+                .backend(backend)
+                .build();
     }
 
     private static DMatrixRMaj random(int rows, int cols, long seed) {
@@ -97,20 +101,29 @@ class NetworkBackendTest {
 
     @Test
     void backendByName_isFoundAtBuildTime_andAnUnknownNameListsTheInstalledOnes() {
-        Network byName = Network.builder(WorkedExampleTest.emptyRegistries()).input(2)
-                .dense(2, TestActivations.tanh(), true).backend("EJML").build();
+        Network byName = Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(2)
+                .dense(2, TestActivations.tanh(), true)
+                .backend("EJML")
+                .build();
         assertThat(byName.backend()).isInstanceOf(EjmlBackend.class);
 
-        NetworkBuilder unknown = Network.builder(WorkedExampleTest.emptyRegistries()).input(2)
-                .dense(2, TestActivations.tanh(), true).backend("no-such-backend");
-        assertThatThrownBy(unknown::build).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Unknown matrix backend 'no-such-backend'").hasMessageContaining("ejml");
+        NetworkBuilder unknown = Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(2)
+                .dense(2, TestActivations.tanh(), true)
+                .backend("no-such-backend");
+        assertThatThrownBy(unknown::build)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown matrix backend 'no-such-backend'")
+                .hasMessageContaining("ejml");
     }
 
     @Test
     void withoutAChoice_theNetworkUsesTheJvmWideDefault() {
-        Network net = Network.builder(WorkedExampleTest.emptyRegistries()).input(2)
-                .dense(2, TestActivations.tanh(), true).build();
+        Network net = Network.builder(WorkedExampleTest.emptyRegistries())
+                .input(2)
+                .dense(2, TestActivations.tanh(), true)
+                .build();
 
         assertThat(net.backend()).isSameAs(MatrixBackends.defaultBackend());
     }

@@ -33,9 +33,9 @@ class NetworkBuilderTest {
     @Test
     void networkSpec_withBrokenChain_namesLayerAndSizes() {
         assertThatThrownBy(() -> new NetworkSpec(java.util.List.of(
-                new LayerSpec(2, 3, true, ComponentSpec.of("a")),
-                new LayerSpec(3, 4, false, ComponentSpec.of("a")),
-                new LayerSpec(5, 1, true, ComponentSpec.of("a")))))
+                        new LayerSpec(2, 3, true, ComponentSpec.of("a")),
+                        new LayerSpec(3, 4, false, ComponentSpec.of("a")),
+                        new LayerSpec(5, 1, true, ComponentSpec.of("a")))))
                 .hasMessage("Layer 2 takes in=5 inputs but layer 1 gives out=4 outputs");
     }
 
@@ -55,12 +55,27 @@ class NetworkBuilderTest {
 
     @Test
     void sameSeed_givesBitIdenticalWeights_differentSeedDoesNot() {
-        Network a = builder().input(5).dense(7, TestActivations.tanh(), true).dense(3, TestActivations.tanh(), false)
-                .initializer(Initializers.heNormal()).seed(123).build();
-        Network b = builder().input(5).dense(7, TestActivations.tanh(), true).dense(3, TestActivations.tanh(), false)
-                .initializer(Initializers.heNormal()).seed(123).build();
-        Network c = builder().input(5).dense(7, TestActivations.tanh(), true).dense(3, TestActivations.tanh(), false)
-                .initializer(Initializers.heNormal()).seed(124).build();
+        Network a = builder()
+                .input(5)
+                .dense(7, TestActivations.tanh(), true)
+                .dense(3, TestActivations.tanh(), false)
+                .initializer(Initializers.heNormal())
+                .seed(123)
+                .build();
+        Network b = builder()
+                .input(5)
+                .dense(7, TestActivations.tanh(), true)
+                .dense(3, TestActivations.tanh(), false)
+                .initializer(Initializers.heNormal())
+                .seed(123)
+                .build();
+        Network c = builder()
+                .input(5)
+                .dense(7, TestActivations.tanh(), true)
+                .dense(3, TestActivations.tanh(), false)
+                .initializer(Initializers.heNormal())
+                .seed(124)
+                .build();
 
         for (int l = 0; l < 2; l++) {
             assertThat(a.layer(l).weights().data).containsExactly(b.layer(l).weights().data);
@@ -79,7 +94,10 @@ class NetworkBuilderTest {
 
     @Test
     void backward_withWrongGradientShape_namesLayerAndShapes() {
-        Network net = builder().input(3).dense(4, TestActivations.tanh(), true).dense(2, TestActivations.tanh(), true)
+        Network net = builder()
+                .input(3)
+                .dense(4, TestActivations.tanh(), true)
+                .dense(2, TestActivations.tanh(), true)
                 .build();
         net.forward(new DMatrixRMaj(5, 3));
 
@@ -93,8 +111,7 @@ class NetworkBuilderTest {
 
         assertThatThrownBy(() -> net.layer(0).setWeights(new double[][] {{1, 2}, {3, 4}}))
                 .hasMessage("Layer 0 W is 3x2 but 2 rows were given");
-        assertThatThrownBy(() -> net.layer(0).setBias(1, 2, 3))
-                .hasMessage("Layer 0 b has 2 values but 3 were given");
+        assertThatThrownBy(() -> net.layer(0).setBias(1, 2, 3)).hasMessage("Layer 0 b has 2 values but 3 were given");
     }
 
     @Test
@@ -107,14 +124,22 @@ class NetworkBuilderTest {
 
     @Test
     void dropoutOnLastLayer_isRefused() {
-        assertThatThrownBy(() -> builder().input(3).dense(2, TestActivations.tanh(), true).dropout(0.5).build())
+        assertThatThrownBy(() -> builder()
+                        .input(3)
+                        .dense(2, TestActivations.tanh(), true)
+                        .dropout(0.5)
+                        .build())
                 .hasMessageContaining("last layer (0) cannot have dropout");
     }
 
     @Test
     void copy_isIndependentAndEqual() {
-        Network net = builder().input(3).dense(4, TestActivations.tanh(), true).dense(2, TestActivations.tanh(), true)
-                .seed(9).build();
+        Network net = builder()
+                .input(3)
+                .dense(4, TestActivations.tanh(), true)
+                .dense(2, TestActivations.tanh(), true)
+                .seed(9)
+                .build();
         Network copy = net.copy();
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{0.1, -0.2, 0.3}});
 

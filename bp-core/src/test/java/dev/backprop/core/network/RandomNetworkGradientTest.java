@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RandomNetworkGradientTest {
 
-    private static final List<Supplier<Activation>> SMOOTH = List.of(TestActivations::sigmoid,
-            TestActivations::tanh, TestActivations::identity, TestActivations::softplus);
+    private static final List<Supplier<Activation>> SMOOTH = List.of(
+            TestActivations::sigmoid, TestActivations::tanh, TestActivations::identity, TestActivations::softplus);
 
     static Stream<Arguments> networks() {
         return IntStream.range(0, 24).boxed().flatMap(seed -> Stream.of(Arguments.of(seed, 1), Arguments.of(seed, 7)));
@@ -46,14 +46,17 @@ class RandomNetworkGradientTest {
         if (lossKind == 2) {
             widths[depth] = Math.max(2, widths[depth]);
         }
-        NetworkBuilder builder = Network.builder(WorkedExampleTest.emptyRegistries()).input(widths[0]);
+        NetworkBuilder builder =
+                Network.builder(WorkedExampleTest.emptyRegistries()).input(widths[0]);
         for (int l = 0; l < depth; l++) {
             boolean last = l == depth - 1;
-            Activation activation = last && lossKind == 2 ? TestActivations.softmax()
+            Activation activation = last && lossKind == 2
+                    ? TestActivations.softmax()
                     : SMOOTH.get(rng.nextInt(SMOOTH.size())).get();
             builder.dense(widths[l + 1], activation, rng.nextInt(2) == 0);
         }
-        Network net = builder.initializer(Initializers.xavierNormal()).seed(seed).build();
+        Network net =
+                builder.initializer(Initializers.xavierNormal()).seed(seed).build();
         for (DenseLayer layer : net.layers()) {
             if (layer.hasBias()) {
                 Initializers.normal(0, 0.5).fill(layer.bias(), rng);
@@ -76,8 +79,12 @@ class RandomNetworkGradientTest {
         GradientCheckReport params = GradientCheck.defaults().check(net, loss, x, t);
         GradientCheckReport input = GradientCheck.defaults().checkInput(net, loss, x, t);
 
-        assertThat(params.passed()).as("%s network %s: %s", net.spec().shape(), loss.name(), params).isTrue();
-        assertThat(input.passed()).as("%s network input: %s", net.spec().shape(), input).isTrue();
+        assertThat(params.passed())
+                .as("%s network %s: %s", net.spec().shape(), loss.name(), params)
+                .isTrue();
+        assertThat(input.passed())
+                .as("%s network input: %s", net.spec().shape(), input)
+                .isTrue();
         assertThat(params.entries()).hasSize((int) net.spec().parameterCount());
     }
 }

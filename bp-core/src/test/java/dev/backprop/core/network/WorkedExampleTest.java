@@ -80,12 +80,12 @@ class WorkedExampleTest {
         assertThat(dW1.get(1, 0)).as("dE/dw6").isCloseTo(0.08266762784753325, within(TOL));
         assertThat(dW1.get(0, 1)).as("dE/dw7").isCloseTo(-0.02260254047747507, within(TOL));
         assertThat(dW1.get(1, 1)).as("dE/dw8").isCloseTo(-0.022740242215978222, within(TOL));
-        assertThat(net.layer(0).biasGradient().data).containsExactly(
-                new double[] {0.00877135468948693, 0.009954254705217196}, within(TOL));
-        assertThat(net.layer(1).biasGradient().data).containsExactly(
-                new double[] {0.13849856162855695, -0.038098236516556236}, within(TOL));
-        assertThat(net.inputGradient().data).containsExactly(
-                new double[] {0.0038042668797273384, 0.004740547349462545}, within(TOL));
+        assertThat(net.layer(0).biasGradient().data)
+                .containsExactly(new double[] {0.00877135468948693, 0.009954254705217196}, within(TOL));
+        assertThat(net.layer(1).biasGradient().data)
+                .containsExactly(new double[] {0.13849856162855695, -0.038098236516556236}, within(TOL));
+        assertThat(net.inputGradient().data)
+                .containsExactly(new double[] {0.0038042668797273384, 0.004740547349462545}, within(TOL));
     }
 
     @Test

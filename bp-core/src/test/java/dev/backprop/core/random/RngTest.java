@@ -72,8 +72,10 @@ class RngTest {
 
     @Test
     void derive_dependsOnEveryPart() {
-        assertThat(Rng.derive(1, 2, 3)).isEqualTo(Rng.derive(1, 2, 3))
-                .isNotEqualTo(Rng.derive(1, 3, 2)).isNotEqualTo(Rng.derive(2, 2, 3));
+        assertThat(Rng.derive(1, 2, 3))
+                .isEqualTo(Rng.derive(1, 2, 3))
+                .isNotEqualTo(Rng.derive(1, 3, 2))
+                .isNotEqualTo(Rng.derive(2, 2, 3));
     }
 
     private static int[] range(int n) {

@@ -81,8 +81,7 @@ class RegistryTest {
 
     @Test
     void brokenProviders_areSkipped_andTheRestLoad() throws IOException {
-        ClassLoader loader = loaderWithServices("dev.backprop.core.testing.BrokenProvider",
-                "com.example.DoesNotExist");
+        ClassLoader loader = loaderWithServices("dev.backprop.core.testing.BrokenProvider", "com.example.DoesNotExist");
 
         Registry<Activation, ActivationProvider> registry =
                 Registry.load("activation", ActivationProvider.class, loader);
@@ -124,7 +123,7 @@ class RegistryTest {
         Registry<Activation, ActivationProvider> registry =
                 Registry.load("activation", ActivationProvider.class, getClass().getClassLoader());
 
-        assertThat(registry.toString()).contains("test-square [test-quadratic] = "
-                + SquareActivationProvider.class.getName() + " from ");
+        assertThat(registry.toString())
+                .contains("test-square [test-quadratic] = " + SquareActivationProvider.class.getName() + " from ");
     }
 }

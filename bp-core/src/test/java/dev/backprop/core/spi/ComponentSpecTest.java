@@ -13,8 +13,8 @@ class ComponentSpecTest {
         ComponentSpec spec = ComponentSpec.parse(" leaky-relu( alpha = 0.01 , mode=fast ) ");
 
         assertThat(spec.name()).isEqualTo("leaky-relu");
-        assertThat(spec.config().asMap()).containsExactly(
-                java.util.Map.entry("alpha", "0.01"), java.util.Map.entry("mode", "fast"));
+        assertThat(spec.config().asMap())
+                .containsExactly(java.util.Map.entry("alpha", "0.01"), java.util.Map.entry("mode", "fast"));
         assertThat(ComponentSpec.parse(spec.toString())).isEqualTo(spec);
         assertThat(ComponentSpec.parse("relu")).isEqualTo(ComponentSpec.of("relu"));
         assertThat(ComponentSpec.parse("relu()")).isEqualTo(ComponentSpec.of("relu"));
@@ -32,7 +32,9 @@ class ComponentSpecTest {
         double awkward = 0.1 + 0.2;
         Config c = Config.of("x", awkward);
 
-        assertThat(ComponentSpec.parse(new ComponentSpec("f", c).toString()).config().getDouble("x", 0))
+        assertThat(ComponentSpec.parse(new ComponentSpec("f", c).toString())
+                        .config()
+                        .getDouble("x", 0))
                 .isEqualTo(awkward);
     }
 
@@ -42,7 +44,8 @@ class ComponentSpecTest {
 
         assertThatThrownBy(() -> c.getDouble("alpha", 0)).hasMessage("Parameter 'alpha' must be a number, got 'abc'");
         assertThatThrownBy(() -> c.getInt("n", 0)).hasMessage("Parameter 'n' must be an integer, got '2.5'");
-        assertThatThrownBy(() -> c.getBoolean("flag", false)).hasMessage("Parameter 'flag' must be true or false, got 'yes'");
+        assertThatThrownBy(() -> c.getBoolean("flag", false))
+                .hasMessage("Parameter 'flag' must be true or false, got 'yes'");
         assertThat(c.getDouble("missing", 7)).isEqualTo(7);
     }
 

@@ -41,8 +41,11 @@ public final class SquareActivationProvider implements ActivationProvider {
             }
 
             @Override
-            public void backward(org.ejml.data.DMatrixRMaj z, org.ejml.data.DMatrixRMaj a,
-                    org.ejml.data.DMatrixRMaj g, org.ejml.data.DMatrixRMaj dz) {
+            public void backward(
+                    org.ejml.data.DMatrixRMaj z,
+                    org.ejml.data.DMatrixRMaj a,
+                    org.ejml.data.DMatrixRMaj g,
+                    org.ejml.data.DMatrixRMaj dz) {
                 base.backward(z, a, g, dz);
             }
         };

@@ -13,8 +13,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class TestActivations {
 
-    private TestActivations() {
-    }
+    private TestActivations() {}
 
     /** f(z) = 1 / (1 + e^−z), f' = a(1 − a). */
     public static Activation sigmoid() {

@@ -12,8 +12,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Minimal losses for bp-core's own tests (bp-core cannot depend on bp-losses). */
 public final class TestLosses {
 
-    private TestLosses() {
-    }
+    private TestLosses() {}
 
     /** E = ½ Σ (y − t)², seed 004's total error; ∂E/∂y = y − t. */
     public static Loss halfSumOfSquares() {

@@ -11,8 +11,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Minimal optimizers for bp-core's own tests (bp-optim has the real ones). */
 public final class TestOptimizers {
 
-    private TestOptimizers() {
-    }
+    private TestOptimizers() {}
 
     /** Momentum SGD: v = μ v + g, w −= lr v; with μ = 0 this is plain SGD. Its velocity is state to save. */
     public static Optimizer momentum(double lr, double mu) {

@@ -11,12 +11,12 @@ import java.util.List;
 /** Registries for tests that pass every component as an object. */
 public final class TestRegistries {
 
-    private TestRegistries() {
-    }
+    private TestRegistries() {}
 
     /** Registries without any provider. */
     public static Registries none() {
-        return new Registries(Registry.of("activation", ActivationProvider.class, List.of()),
+        return new Registries(
+                Registry.of("activation", ActivationProvider.class, List.of()),
                 Registry.of("loss", LossProvider.class, List.of()),
                 Registry.of("optimizer", OptimizerProvider.class, List.of()),
                 Registry.of("schedule", ScheduleProvider.class, List.of()));

@@ -10,8 +10,7 @@ import dev.backprop.core.spi.MatrixBackendProvider;
 public class UnavailableBackendProvider implements MatrixBackendProvider {
 
     /** For {@link java.util.ServiceLoader}. */
-    public UnavailableBackendProvider() {
-    }
+    public UnavailableBackendProvider() {}
 
     @Override
     public String name() {

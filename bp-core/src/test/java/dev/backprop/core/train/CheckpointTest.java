@@ -31,8 +31,12 @@ class CheckpointTest {
     /** Registries that know the test components by name, as a model file needs. */
     private static Registries registries() {
         return new Registries(
-                Registry.of("activation", ActivationProvider.class,
-                        List.of(provider("tanh", TestActivations::tanh), provider("softmax", TestActivations::softmax))),
+                Registry.of(
+                        "activation",
+                        ActivationProvider.class,
+                        List.of(
+                                provider("tanh", TestActivations::tanh),
+                                provider("softmax", TestActivations::softmax))),
                 Registry.of("loss", LossProvider.class, List.of(new LossProvider() {
                     @Override
                     public String name() {
@@ -63,13 +67,22 @@ class CheckpointTest {
     }
 
     private static Network net() {
-        return Network.builder(registries()).input(2).dense(6, "tanh").dense(3, "softmax").seed(11).build();
+        return Network.builder(registries())
+                .input(2)
+                .dense(6, "tanh")
+                .dense(3, "softmax")
+                .seed(11)
+                .build();
     }
 
     private static Trainer.Builder trainer(int epochs) {
-        return Trainer.builder().registries(registries()).loss(TestLosses.crossEntropy(true))
-                .optimizer(TestOptimizers.momentum(0.05, 0.9)).epochs(epochs)
-                .validation(TrainerTest.blobs(30, 3, 30)).metrics(Metrics.accuracy())
+        return Trainer.builder()
+                .registries(registries())
+                .loss(TestLosses.crossEntropy(true))
+                .optimizer(TestOptimizers.momentum(0.05, 0.9))
+                .epochs(epochs)
+                .validation(TrainerTest.blobs(30, 3, 30))
+                .metrics(Metrics.accuracy())
                 .earlyStopping(EarlyStopping.onValidationLoss(50));
     }
 
@@ -93,14 +106,20 @@ class CheckpointTest {
         }
         assertThat(resumed.history().series("validation.loss"))
                 .containsExactly(uninterrupted.history().series("validation.loss"));
-        assertThat(resumed.history().series("train.loss")).containsExactly(uninterrupted.history().series("train.loss"));
+        assertThat(resumed.history().series("train.loss"))
+                .containsExactly(uninterrupted.history().series("train.loss"));
         assertThat(resumed.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
     }
 
     @Test
     void runWithDropout_resumedFromACheckpoint_drawsTheSameMasks_andEndsBitIdentical() throws Exception {
-        java.util.function.Supplier<Network> dropoutNet = () -> Network.builder(registries()).input(2)
-                .dense(8, "tanh").dropout(0.3).dense(3, "softmax").seed(21).build();
+        java.util.function.Supplier<Network> dropoutNet = () -> Network.builder(registries())
+                .input(2)
+                .dense(8, "tanh")
+                .dropout(0.3)
+                .dense(3, "softmax")
+                .seed(21)
+                .build();
         Network whole = dropoutNet.get();
         trainer(4).build().fit(whole, TrainerTest.blobs(60, 5, 16));
 
@@ -122,8 +141,11 @@ class CheckpointTest {
         trainer(1).checkpoints(Checkpoints.every(1, file)).build().fit(net(), TrainerTest.blobs(30, 4, 10));
         Checkpoint checkpoint = Checkpoints.load(file, registries());
 
-        Trainer other = Trainer.builder().registries(registries()).loss(TestLosses.crossEntropy(true))
-                .optimizer(TestOptimizers.momentum(0.5, 0.9)).build();
+        Trainer other = Trainer.builder()
+                .registries(registries())
+                .loss(TestLosses.crossEntropy(true))
+                .optimizer(TestOptimizers.momentum(0.5, 0.9))
+                .build();
 
         assertThatThrownBy(() -> Checkpoints.requireSameRun(checkpoint, other))
                 .hasMessage("The checkpoint was written with optimizer test-momentum(lr=0.05,mu=0.9) but this trainer"
@@ -141,15 +163,32 @@ class CheckpointTest {
             forward.put(keys[i], new org.ejml.data.DMatrixRMaj(1, 1, true, i));
             backward.put(keys[keys.length - 1 - i], new org.ejml.data.DMatrixRMaj(1, 1, true, keys.length - 1 - i));
         }
-        TrainingState a = new TrainingState(1, 3, new History(), forward, java.util.Map.of("x", 1.0, "y", 2.0),
-                Double.NaN, -1, 0, java.util.Map.of());
-        TrainingState b = new TrainingState(1, 3, new History(), backward, java.util.Map.of("y", 2.0, "x", 1.0),
-                Double.NaN, -1, 0, java.util.Map.of());
+        TrainingState a = new TrainingState(
+                1,
+                3,
+                new History(),
+                forward,
+                java.util.Map.of("x", 1.0, "y", 2.0),
+                Double.NaN,
+                -1,
+                0,
+                java.util.Map.of());
+        TrainingState b = new TrainingState(
+                1,
+                3,
+                new History(),
+                backward,
+                java.util.Map.of("y", 2.0, "x", 1.0),
+                Double.NaN,
+                -1,
+                0,
+                java.util.Map.of());
 
         Checkpoints.save(dir.resolve("a.bp"), net, trainer, a);
         Checkpoints.save(dir.resolve("b.bp"), net, trainer, b);
 
-        assertThat(java.nio.file.Files.mismatch(dir.resolve("a.bp"), dir.resolve("b.bp"))).isEqualTo(-1L);
+        assertThat(java.nio.file.Files.mismatch(dir.resolve("a.bp"), dir.resolve("b.bp")))
+                .isEqualTo(-1L);
     }
 
     @Test

@@ -44,15 +44,21 @@ class TrainerTest {
     }
 
     static Network net(long seed) {
-        return Network.builder(none()).input(2)
+        return Network.builder(none())
+                .input(2)
                 .dense(8, TestActivations.tanh(), true)
                 .dense(3, TestActivations.softmax(), true)
-                .initializer(Initializers.xavierUniform()).seed(seed).build();
+                .initializer(Initializers.xavierUniform())
+                .seed(seed)
+                .build();
     }
 
     private static Trainer.Builder trainer(int epochs) {
-        return Trainer.builder().registries(none()).loss(TestLosses.crossEntropy(true))
-                .optimizer(TestOptimizers.momentum(0.1, 0.9)).epochs(epochs);
+        return Trainer.builder()
+                .registries(none())
+                .loss(TestLosses.crossEntropy(true))
+                .optimizer(TestOptimizers.momentum(0.1, 0.9))
+                .epochs(epochs);
     }
 
     @Test
@@ -60,7 +66,10 @@ class TrainerTest {
         Network net = net(1);
         TestData train = blobs(150, 1, 16);
 
-        TrainingResult result = trainer(15).validation(blobs(60, 2, 60)).metrics(Metrics.accuracy()).build()
+        TrainingResult result = trainer(15)
+                .validation(blobs(60, 2, 60))
+                .metrics(Metrics.accuracy())
+                .build()
                 .fit(net, train);
 
         History h = result.history();
@@ -82,7 +91,8 @@ class TrainerTest {
         trainer(4).build().fit(b, blobs(90, 5, 8));
 
         for (int i = 0; i < a.parameters().size(); i++) {
-            assertThat(a.parameters().get(i).value().data).containsExactly(b.parameters().get(i).value().data);
+            assertThat(a.parameters().get(i).value().data)
+                    .containsExactly(b.parameters().get(i).value().data);
         }
     }
 
@@ -123,14 +133,18 @@ class TrainerTest {
         List<double[]> weightsAfterEpoch = new ArrayList<>();
         Network net = net(8);
 
-        TrainingResult result = trainer(50).validation(new TestData(vx, vt, 60, 0))
+        TrainingResult result = trainer(50)
+                .validation(new TestData(vx, vt, 60, 0))
                 .earlyStopping(EarlyStopping.onValidationLoss(3))
                 .listener(new TrainingListener() {
                     @Override
                     public void onEpochEnd(TrainingContext context, dev.backprop.core.train.EpochRecord record) {
-                        weightsAfterEpoch.add(context.network().layer(0).weights().data.clone());
+                        weightsAfterEpoch.add(
+                                context.network().layer(0).weights().data.clone());
                     }
-                }).build().fit(net, train);
+                })
+                .build()
+                .fit(net, train);
 
         int best = result.bestEpoch();
         double[] v = result.history().series("validation.loss");
@@ -189,11 +203,20 @@ class TrainerTest {
                 }
             }
         };
-        Network net = Network.builder(none()).input(2).dense(4, TestActivations.tanh(), true)
-                .dense(3, TestActivations.identity(), true).seed(1).build();
+        Network net = Network.builder(none())
+                .input(2)
+                .dense(4, TestActivations.tanh(), true)
+                .dense(3, TestActivations.identity(), true)
+                .seed(1)
+                .build();
 
-        assertThatThrownBy(() -> Trainer.builder().registries(none()).loss(overflowing)
-                .optimizer(TestOptimizers.momentum(0.01, 0)).epochs(2).build().fit(net, blobs(30, 9, 10)))
+        assertThatThrownBy(() -> Trainer.builder()
+                        .registries(none())
+                        .loss(overflowing)
+                        .optimizer(TestOptimizers.momentum(0.01, 0))
+                        .epochs(2)
+                        .build()
+                        .fit(net, blobs(30, 9, 10)))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("gradient of layer1.b (layer 1) became Infinity")
                 .hasMessageContaining("at epoch 1, batch 3");
@@ -224,13 +247,21 @@ class TrainerTest {
             }
         };
 
-        TrainingResult result = trainer(3).schedule(halving).validation(blobs(30, 3, 30)).build()
+        TrainingResult result = trainer(3)
+                .schedule(halving)
+                .validation(blobs(30, 3, 30))
+                .build()
                 .fit(net(2), blobs(30, 2, 10));
 
         // base rate 0.1 halved per epoch
-        assertThat(result.history().epochs()).extracting(EpochRecord::learningRate).containsExactly(0.1, 0.05, 0.025);
-        assertThat(observed).containsExactly(result.history().series("validation.loss")[0],
-                result.history().series("validation.loss")[1], result.history().series("validation.loss")[2]);
+        assertThat(result.history().epochs())
+                .extracting(EpochRecord::learningRate)
+                .containsExactly(0.1, 0.05, 0.025);
+        assertThat(observed)
+                .containsExactly(
+                        result.history().series("validation.loss")[0],
+                        result.history().series("validation.loss")[1],
+                        result.history().series("validation.loss")[2]);
     }
 
     @Test
@@ -269,37 +300,42 @@ class TrainerTest {
         double[] first = trainer.fit(net(1), blobs(30, 2, 10)).history().series("train.loss");
         TrainingResult second = trainer.fit(net(1), blobs(30, 2, 10));
 
-        assertThat(second.history().epochs()).extracting(EpochRecord::learningRate).containsExactly(0.1, 0.05, 0.025);
+        assertThat(second.history().epochs())
+                .extracting(EpochRecord::learningRate)
+                .containsExactly(0.1, 0.05, 0.025);
         assertThat(second.history().series("train.loss")).containsExactly(first);
     }
 
     @Test
     void listeners_hearEveryEvent_andCanStopTraining() {
         int[] counts = new int[4];
-        TrainingResult result = trainer(10).listener(new TrainingListener() {
-            @Override
-            public void onTrainingStart(TrainingContext c) {
-                counts[0]++;
-            }
+        TrainingResult result = trainer(10)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onTrainingStart(TrainingContext c) {
+                        counts[0]++;
+                    }
 
-            @Override
-            public void onBatchEnd(TrainingContext c, int epoch, int batch, double loss) {
-                counts[1]++;
-            }
+                    @Override
+                    public void onBatchEnd(TrainingContext c, int epoch, int batch, double loss) {
+                        counts[1]++;
+                    }
 
-            @Override
-            public void onEpochEnd(TrainingContext c, EpochRecord r) {
-                counts[2]++;
-                if (r.epoch() == 1) {
-                    c.requestStop("enough");
-                }
-            }
+                    @Override
+                    public void onEpochEnd(TrainingContext c, EpochRecord r) {
+                        counts[2]++;
+                        if (r.epoch() == 1) {
+                            c.requestStop("enough");
+                        }
+                    }
 
-            @Override
-            public void onTrainingEnd(TrainingContext c, History h) {
-                counts[3]++;
-            }
-        }).build().fit(net(1), blobs(30, 1, 10));
+                    @Override
+                    public void onTrainingEnd(TrainingContext c, History h) {
+                        counts[3]++;
+                    }
+                })
+                .build()
+                .fit(net(1), blobs(30, 1, 10));
 
         assertThat(counts).containsExactly(1, 6, 2, 1); // 2 epochs of 3 batches
         assertThat(result.stopReason()).isEqualTo("enough");
@@ -308,21 +344,27 @@ class TrainerTest {
     @Test
     void evaluationSetNamedTrain_isRefused_becauseTrainLossIsTheBatchMean() {
         assertThatThrownBy(() -> trainer(1).evaluate("train", blobs(30, 1, 10)))
-                .hasMessageContaining("'train' is taken").hasMessageContaining("train-eval");
+                .hasMessageContaining("'train' is taken")
+                .hasMessageContaining("train-eval");
     }
 
     @Test
     void sumReducedLoss_epochLossIsTheSumOfItsBatchValues() {
         List<Double> batchLosses = new ArrayList<>();
         Loss halfSse = TestLosses.halfSumOfSquares();
-        TrainingResult result = Trainer.builder().registries(none()).loss(halfSse)
-                .optimizer(TestOptimizers.momentum(0, 0)).epochs(1)
+        TrainingResult result = Trainer.builder()
+                .registries(none())
+                .loss(halfSse)
+                .optimizer(TestOptimizers.momentum(0, 0))
+                .epochs(1)
                 .listener(new TrainingListener() {
                     @Override
                     public void onBatchEnd(TrainingContext c, int epoch, int batch, double loss) {
                         batchLosses.add(loss);
                     }
-                }).build().fit(net(1), blobs(30, 1, 10));
+                })
+                .build()
+                .fit(net(1), blobs(30, 1, 10));
 
         // lr 0 keeps the weights, so the three batch values are three parts of one sum
         assertThat(result.history().last().trainLoss())
@@ -331,8 +373,11 @@ class TrainerTest {
 
     @Test
     void missingLoss_isReportedWithTheFix() {
-        assertThatThrownBy(() -> Trainer.builder().registries(none()).optimizer(TestOptimizers.momentum(0.1, 0))
-                .build()).hasMessageContaining("needs a loss");
+        assertThatThrownBy(() -> Trainer.builder()
+                        .registries(none())
+                        .optimizer(TestOptimizers.momentum(0.1, 0))
+                        .build())
+                .hasMessageContaining("needs a loss");
     }
 
     @Test

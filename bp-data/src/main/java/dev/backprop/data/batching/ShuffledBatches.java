@@ -144,8 +144,8 @@ public final class ShuffledBatches implements BatchSource {
     public Batch batch(int index) {
         requireEpoch();
         if (index < 0 || index >= batchCount) {
-            throw new IndexOutOfBoundsException("batch " + index + " is outside [0, " + batchCount + ") of epoch "
-                    + epoch);
+            throw new IndexOutOfBoundsException(
+                    "batch " + index + " is outside [0, " + batchCount + ") of epoch " + epoch);
         }
         int from = index * batchSize;
         int to = Math.min(from + batchSize, order.length);
@@ -218,8 +218,8 @@ public final class ShuffledBatches implements BatchSource {
                 throw new IllegalArgumentException("cannot batch an empty data set");
             }
             if (dropLast && batchSize > n) {
-                throw new IllegalArgumentException("batchSize " + batchSize + " with dropLast leaves no batch for "
-                        + n + " samples; use a batch size of at most " + n + " or keep the last batch");
+                throw new IllegalArgumentException("batchSize " + batchSize + " with dropLast leaves no batch for " + n
+                        + " samples; use a batch size of at most " + n + " or keep the last batch");
             }
             return new ShuffledBatches(this);
         }

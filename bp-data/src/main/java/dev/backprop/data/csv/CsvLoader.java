@@ -88,8 +88,8 @@ public final class CsvLoader {
      */
     public CsvData load(InputStream in, String sourceName) {
         try {
-            BufferedReader reader = new BufferedReader(new InputStreamReader(
-                    CompressedStreams.decompressIfGzip(in), StandardCharsets.UTF_8));
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(CompressedStreams.decompressIfGzip(in), StandardCharsets.UTF_8));
             return parse(reader, sourceName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
@@ -165,12 +165,12 @@ public final class CsvLoader {
             rows++;
         }
         if (rows == 0) {
-            throw new IllegalArgumentException(source + " has no data rows"
-                    + (header && columns >= 0 ? " after its header" : ""));
+            throw new IllegalArgumentException(
+                    source + " has no data rows" + (header && columns >= 0 ? " after its header" : ""));
         }
         if (featureCount == 0) {
-            throw new IllegalArgumentException(source + " has no feature column: all " + columns
-                    + " columns are targets");
+            throw new IllegalArgumentException(
+                    source + " has no feature column: all " + columns + " columns are targets");
         }
         DMatrixRMaj features = DMatrixRMaj.wrap(rows, featureCount, featureValues.toArray(rows * featureCount));
         Optional<LabelEncoder> encoder = Optional.empty();
@@ -231,12 +231,12 @@ public final class CsvLoader {
 
     private static double number(String cell, String source, int line, int column) {
         if (cell.isEmpty()) {
-            throw new IllegalArgumentException(source + " line " + line + ", column " + (column + 1)
-                    + ": the value is missing (empty cell)");
+            throw new IllegalArgumentException(
+                    source + " line " + line + ", column " + (column + 1) + ": the value is missing (empty cell)");
         }
         if (!NUMBER.matcher(cell).matches()) {
-            throw new IllegalArgumentException(source + " line " + line + ", column " + (column + 1) + ": '" + cell
-                    + "' is not a number");
+            throw new IllegalArgumentException(
+                    source + " line " + line + ", column " + (column + 1) + ": '" + cell + "' is not a number");
         }
         double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {
@@ -276,8 +276,7 @@ public final class CsvLoader {
         private int labelColumn = -1;
         private LabelEncoder labelEncoder;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * The cell delimiter (default ','), such as ';' or '\t'.
@@ -286,8 +285,8 @@ public final class CsvLoader {
          */
         public Builder delimiter(char delimiter) {
             if (delimiter == '\n' || delimiter == '\r' || delimiter == ' ') {
-                throw new IllegalArgumentException("delimiter cannot be a line break or a space, got '"
-                        + (int) delimiter + "'");
+                throw new IllegalArgumentException(
+                        "delimiter cannot be a line break or a space, got '" + (int) delimiter + "'");
             }
             this.delimiter = delimiter;
             return this;
@@ -352,8 +351,8 @@ public final class CsvLoader {
          */
         public CsvLoader build() {
             if (targetColumns.length == 0 && labelColumn < 0) {
-                throw new IllegalArgumentException("give the target columns (targetColumns) or a column of class "
-                        + "names (labelColumn)");
+                throw new IllegalArgumentException(
+                        "give the target columns (targetColumns) or a column of class " + "names (labelColumn)");
             }
             if (targetColumns.length > 0 && labelColumn >= 0) {
                 throw new IllegalArgumentException("give either targetColumns " + Arrays.toString(targetColumns)

@@ -26,8 +26,8 @@ public final class LabelEncoder {
             }
             Integer previous = map.put(name, i);
             if (previous != null) {
-                throw new IllegalArgumentException("class name '" + name + "' appears twice, at " + previous + " and "
-                        + i);
+                throw new IllegalArgumentException(
+                        "class name '" + name + "' appears twice, at " + previous + " and " + i);
             }
         }
         this.names = List.copyOf(names);
@@ -116,8 +116,8 @@ public final class LabelEncoder {
             String value = values.get(i);
             Integer index = indices.get(value);
             if (index == null) {
-                throw new IllegalArgumentException("row " + i + ": unknown class name '" + value + "'; known: "
-                        + names);
+                throw new IllegalArgumentException(
+                        "row " + i + ": unknown class name '" + value + "'; known: " + names);
             }
             out[i] = index;
         }

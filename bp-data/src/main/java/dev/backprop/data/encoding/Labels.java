@@ -5,8 +5,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Class labels held in a target matrix: an n × 1 column of class indices, or n × k one-hot (or score) rows. */
 public final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     /**
      * The labels of a column of class indices.
@@ -18,8 +17,8 @@ public final class Labels {
      */
     public static int[] fromColumn(DMatrixRMaj column) {
         if (column.numCols != 1) {
-            throw new IllegalArgumentException("a class-index column is n×1, got " + column.numRows + "×"
-                    + column.numCols);
+            throw new IllegalArgumentException(
+                    "a class-index column is n×1, got " + column.numRows + "×" + column.numCols);
         }
         int[] labels = new int[column.numRows];
         for (int i = 0; i < labels.length; i++) {
@@ -82,11 +81,12 @@ public final class Labels {
                     + ", not a whole number; a class-index column holds labels 0, 1, 2, ...");
         }
         if (value < 0) {
-            throw new IllegalArgumentException("label at row " + row + " is " + (long) value
-                    + "; labels must be non-negative class indices");
+            throw new IllegalArgumentException(
+                    "label at row " + row + " is " + (long) value + "; labels must be non-negative class indices");
         }
         if (value > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("label at row " + row + " is " + value + ", too large for a class index");
+            throw new IllegalArgumentException(
+                    "label at row " + row + " is " + value + ", too large for a class index");
         }
         return (int) value;
     }

@@ -11,8 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class OneHot {
 
-    private OneHot() {
-    }
+    private OneHot() {}
 
     /**
      * The one-hot matrix of labels with an explicit class count.
@@ -111,8 +110,8 @@ public final class OneHot {
             throw new IllegalArgumentException("cannot decode a matrix with no columns (" + n + "×" + k + ")");
         }
         if (labels.length < n) {
-            throw new IllegalArgumentException("labels has length " + labels.length + " but the matrix has " + n
-                    + " rows");
+            throw new IllegalArgumentException(
+                    "labels has length " + labels.length + " but the matrix has " + n + " rows");
         }
         for (int i = 0; i < n; i++) {
             int base = i * k;
@@ -121,7 +120,8 @@ public final class OneHot {
             for (int j = 0; j < k; j++) {
                 double v = rows.data[base + j];
                 if (Double.isNaN(v)) {
-                    throw new IllegalArgumentException("row " + i + ", column " + j + " is NaN; cannot take its arg max");
+                    throw new IllegalArgumentException(
+                            "row " + i + ", column " + j + " is NaN; cannot take its arg max");
                 }
                 // labels[i] = argmax_j rows[i, j], first j on ties
                 if (v > bestValue) {
@@ -135,8 +135,8 @@ public final class OneHot {
 
     static void checkLabel(int row, int label, int classCount) {
         if (label < 0) {
-            throw new IllegalArgumentException("label at row " + row + " is " + label
-                    + "; labels must be non-negative class indices");
+            throw new IllegalArgumentException(
+                    "label at row " + row + " is " + label + "; labels must be non-negative class indices");
         }
         if (label >= classCount) {
             throw new IllegalArgumentException("label at row " + row + " is " + label + ", outside [0, " + classCount

@@ -21,8 +21,8 @@ public record ShiftedOneHot(DMatrixRMaj matrix, int shift, int classCount) {
      */
     public int[] decode(DMatrixRMaj rows) {
         if (rows.numCols != classCount) {
-            throw new IllegalArgumentException("matrix has " + rows.numCols + " columns but the encoding has "
-                    + classCount + " classes");
+            throw new IllegalArgumentException(
+                    "matrix has " + rows.numCols + " columns but the encoding has " + classCount + " classes");
         }
         int[] labels = OneHot.decode(rows);
         for (int i = 0; i < labels.length; i++) {

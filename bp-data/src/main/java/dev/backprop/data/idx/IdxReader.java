@@ -116,8 +116,8 @@ public final class IdxReader {
             boolean gzip = CompressedStreams.isGzip(file);
             long length = gzip ? -1 : Files.size(file);
             try (InputStream raw = Files.newInputStream(file);
-                    InputStream in = gzip ? CompressedStreams.decompressIfGzip(raw)
-                            : new BufferedInputStream(raw, 1 << 16)) {
+                    InputStream in =
+                            gzip ? CompressedStreams.decompressIfGzip(raw) : new BufferedInputStream(raw, 1 << 16)) {
                 return parse(in, name, length, expectedDimensions);
             }
         } catch (IOException e) {
@@ -130,17 +130,17 @@ public final class IdxReader {
      *
      * @param knownLength the total number of uncompressed bytes, or −1 when unknown
      */
-    private IdxArray parse(InputStream in, String source, long knownLength, int expectedDimensions)
-            throws IOException {
+    private IdxArray parse(InputStream in, String source, long knownLength, int expectedDimensions) throws IOException {
         byte[] magic = new byte[4];
         int got = readFully(in, magic, 0, 4);
         if (got < 4) {
-            throw new IllegalArgumentException(source + " is truncated: " + got
-                    + " bytes, too short for the 4-byte IDX magic number");
+            throw new IllegalArgumentException(
+                    source + " is truncated: " + got + " bytes, too short for the 4-byte IDX magic number");
         }
-        int magicNumber = ((magic[0] & 0xFF) << 24) | ((magic[1] & 0xFF) << 16) | ((magic[2] & 0xFF) << 8)
-                | (magic[3] & 0xFF);
-        String expected = expectedDimensions == 3 ? " (expected " + hex(IMAGES_MAGIC) + " for images)"
+        int magicNumber =
+                ((magic[0] & 0xFF) << 24) | ((magic[1] & 0xFF) << 16) | ((magic[2] & 0xFF) << 8) | (magic[3] & 0xFF);
+        String expected = expectedDimensions == 3
+                ? " (expected " + hex(IMAGES_MAGIC) + " for images)"
                 : expectedDimensions == 1 ? " (expected " + hex(LABELS_MAGIC) + " for labels)" : "";
         if (magic[0] != 0 || magic[1] != 0) {
             throw new IllegalArgumentException(source + " has magic number " + hex(magicNumber) + expected
@@ -161,8 +161,8 @@ public final class IdxReader {
         byte[] sizes = new byte[4 * dimensionCount];
         got = readFully(in, sizes, 0, sizes.length);
         if (got < sizes.length) {
-            throw new IllegalArgumentException(source + " is truncated: its header needs " + headerBytes
-                    + " bytes for " + dimensionCount + " dimensions, but the data ends after " + (4 + got));
+            throw new IllegalArgumentException(source + " is truncated: its header needs " + headerBytes + " bytes for "
+                    + dimensionCount + " dimensions, but the data ends after " + (4 + got));
         }
         long[] claimed = new long[dimensionCount];
         long total = 1;
@@ -170,7 +170,9 @@ public final class IdxReader {
         for (int d = 0; d < dimensionCount; d++) {
             int o = 4 * d;
             // each size is a big-endian unsigned 32-bit integer
-            claimed[d] = ((sizes[o] & 0xFFL) << 24) | ((sizes[o + 1] & 0xFFL) << 16) | ((sizes[o + 2] & 0xFFL) << 8)
+            claimed[d] = ((sizes[o] & 0xFFL) << 24)
+                    | ((sizes[o + 1] & 0xFFL) << 16)
+                    | ((sizes[o + 2] & 0xFFL) << 8)
                     | (sizes[o + 3] & 0xFFL);
             if (!overflow) {
                 try {
@@ -187,8 +189,8 @@ public final class IdxReader {
         }
         for (int d = 0; d < dimensionCount; d++) {
             if (claimed[d] > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException(claim + ", but dimension " + d + " (" + claimed[d]
-                        + ") is larger than " + Integer.MAX_VALUE);
+                throw new IllegalArgumentException(
+                        claim + ", but dimension " + d + " (" + claimed[d] + ") is larger than " + Integer.MAX_VALUE);
             }
         }
         if (knownLength >= 0 && knownLength - headerBytes != total) {
@@ -201,8 +203,8 @@ public final class IdxReader {
         }
         byte[] data = readData(in, (int) total, knownLength >= 0, source, headerBytes, claim);
         if (in.read() >= 0) {
-            throw new IllegalArgumentException(claim + ", but there are more bytes after offset "
-                    + (headerBytes + total));
+            throw new IllegalArgumentException(
+                    claim + ", but there are more bytes after offset " + (headerBytes + total));
         }
         return new IdxArray(dimensions, data);
     }
@@ -211,8 +213,9 @@ public final class IdxReader {
      * Reads exactly {@code total} bytes. With a known length the array is allocated at once (the length was
      * checked); otherwise it grows by doubling as bytes arrive, so memory follows the actual data, not the claim.
      */
-    private static byte[] readData(InputStream in, int total, boolean lengthKnown, String source, int headerBytes,
-            String claim) throws IOException {
+    private static byte[] readData(
+            InputStream in, int total, boolean lengthKnown, String source, int headerBytes, String claim)
+            throws IOException {
         byte[] data = new byte[lengthKnown ? total : Math.min(total, FIRST_CHUNK)];
         int filled = 0;
         while (filled < total) {

@@ -63,7 +63,10 @@ public final class MnistLoader {
      *                                      differ or a label is not a digit
      */
     public LabeledDataset load(Path images, Path labels) {
-        return combine(reader.readImages(images), images.getFileName().toString(), reader.readLabels(labels),
+        return combine(
+                reader.readImages(images),
+                images.getFileName().toString(),
+                reader.readLabels(labels),
                 labels.getFileName().toString());
     }
 
@@ -76,8 +79,7 @@ public final class MnistLoader {
      * @throws IllegalArgumentException     as {@link #load(Path, Path)}
      */
     public LabeledDataset load(InputStream images, String imagesName, InputStream labels, String labelsName) {
-        return combine(reader.read(images, imagesName, 3), imagesName, reader.read(labels, labelsName, 1),
-                labelsName);
+        return combine(reader.read(images, imagesName, 3), imagesName, reader.read(labels, labelsName, 1), labelsName);
     }
 
     private static LabeledDataset combine(IdxArray images, String imagesName, IdxArray labels, String labelsName) {
@@ -91,8 +93,8 @@ public final class MnistLoader {
         }
         int pixels = images.dimension(1) * images.dimension(2);
         if (pixels == 0) {
-            throw new IllegalArgumentException(imagesName + " has images of " + images.dimension(1) + " × "
-                    + images.dimension(2) + " pixels");
+            throw new IllegalArgumentException(
+                    imagesName + " has images of " + images.dimension(1) + " × " + images.dimension(2) + " pixels");
         }
         byte[] bytes = images.bytes();
         DMatrixRMaj features = new DMatrixRMaj(n, pixels);
@@ -104,13 +106,18 @@ public final class MnistLoader {
         for (int i = 0; i < n; i++) {
             int label = labels.unsigned(i);
             if (label > 9) {
-                throw new IllegalArgumentException(labelsName + " label " + i + " is " + label
-                        + "; MNIST labels are digits 0 to 9");
+                throw new IllegalArgumentException(
+                        labelsName + " label " + i + " is " + label + "; MNIST labels are digits 0 to 9");
             }
             digits[i] = label;
         }
-        LOG.debug("Read {} MNIST images of {} × {} from {} and {}", n, images.dimension(1), images.dimension(2),
-                imagesName, labelsName);
+        LOG.debug(
+                "Read {} MNIST images of {} × {} from {} and {}",
+                n,
+                images.dimension(1),
+                images.dimension(2),
+                imagesName,
+                labelsName);
         return LabeledDataset.of(features, digits, CLASS_NAMES);
     }
 
@@ -123,7 +130,7 @@ public final class MnistLoader {
         if (Files.isRegularFile(raw)) {
             return raw;
         }
-        throw new IllegalArgumentException("neither " + gz.getFileName() + " nor " + raw.getFileName()
-                + " is in " + directory);
+        throw new IllegalArgumentException(
+                "neither " + gz.getFileName() + " nor " + raw.getFileName() + " is in " + directory);
     }
 }

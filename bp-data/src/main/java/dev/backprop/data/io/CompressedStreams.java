@@ -17,8 +17,7 @@ public final class CompressedStreams {
     private static final int GZIP_MAGIC_2 = 0x8b;
     private static final int BUFFER = 1 << 16;
 
-    private CompressedStreams() {
-    }
+    private CompressedStreams() {}
 
     /**
      * A buffered stream of the decompressed bytes when {@code in} starts with the gzip magic bytes, otherwise of

@@ -89,8 +89,8 @@ abstract class AffineColumnScaler implements FeatureScaler {
     static double[][] readState(String scalerName, String offsetKey, Map<String, double[]> state) {
         Set<String> expected = Set.of(offsetKey, SCALE);
         if (!state.keySet().equals(expected)) {
-            throw new IllegalArgumentException(scalerName + " scaler state needs exactly the arrays " + expected
-                    + ", got " + state.keySet());
+            throw new IllegalArgumentException(
+                    scalerName + " scaler state needs exactly the arrays " + expected + ", got " + state.keySet());
         }
         double[] offset = state.get(offsetKey);
         double[] scale = state.get(SCALE);
@@ -101,8 +101,8 @@ abstract class AffineColumnScaler implements FeatureScaler {
         }
         for (int j = 0; j < offset.length; j++) {
             if (!Double.isFinite(offset[j])) {
-                throw new IllegalArgumentException(scalerName + " scaler state '" + offsetKey + "'[" + j + "] is "
-                        + offset[j] + ", not finite");
+                throw new IllegalArgumentException(
+                        scalerName + " scaler state '" + offsetKey + "'[" + j + "] is " + offset[j] + ", not finite");
             }
             if (!(scale[j] > 0) || !Double.isFinite(scale[j])) {
                 throw new IllegalArgumentException(scalerName + " scaler state '" + SCALE + "'[" + j + "] is "

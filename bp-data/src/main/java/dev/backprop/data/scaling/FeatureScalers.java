@@ -12,8 +12,7 @@ public final class FeatureScalers {
             StandardScaler.NAME, StandardScaler::fromState,
             MinMaxScaler.NAME, MinMaxScaler::fromState);
 
-    private FeatureScalers() {
-    }
+    private FeatureScalers() {}
 
     /** The names {@link #fromState} accepts, sorted. */
     public static Set<String> names() {

@@ -39,8 +39,10 @@ public record SplitIndices(int[] train, int[] validation, int[] test) {
     /** Equal when all three parts hold the same indices in the same order. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof SplitIndices other && Arrays.equals(train, other.train)
-                && Arrays.equals(validation, other.validation) && Arrays.equals(test, other.test);
+        return o instanceof SplitIndices other
+                && Arrays.equals(train, other.train)
+                && Arrays.equals(validation, other.validation)
+                && Arrays.equals(test, other.test);
     }
 
     @Override

@@ -26,8 +26,7 @@ public final class Splits {
     /** The path that separates the split's random stream from others derived from the same seed. */
     private static final long SPLIT_STREAM = 0x5EED_5917L;
 
-    private Splits() {
-    }
+    private Splits() {}
 
     /**
      * Splits into training and test parts.
@@ -39,8 +38,8 @@ public final class Splits {
      * @throws IllegalArgumentException when the fraction is outside (0, 1), a part would be empty, or stratified
      *                                  targets are not class labels
      */
-    public static TrainTest<TabularDataset> trainTest(TabularDataset data, double testFraction, long seed,
-            boolean stratified) {
+    public static TrainTest<TabularDataset> trainTest(
+            TabularDataset data, double testFraction, long seed, boolean stratified) {
         SplitIndices s = indices(data.size(), stratified ? classesOf(data) : null, 0.0, testFraction, seed);
         return new TrainTest<>(data.subset(s.train()), data.subset(s.test()));
     }
@@ -49,8 +48,8 @@ public final class Splits {
      * Splits a labeled data set into training and test parts; see
      * {@link #trainTest(TabularDataset, double, long, boolean)}.
      */
-    public static TrainTest<LabeledDataset> trainTest(LabeledDataset data, double testFraction, long seed,
-            boolean stratified) {
+    public static TrainTest<LabeledDataset> trainTest(
+            LabeledDataset data, double testFraction, long seed, boolean stratified) {
         SplitIndices s = indices(data.size(), stratified ? data.labels() : null, 0.0, testFraction, seed);
         return new TrainTest<>(data.subset(s.train()), data.subset(s.test()));
     }
@@ -66,26 +65,24 @@ public final class Splits {
      * @throws IllegalArgumentException when a fraction is outside (0, 1), they sum to 1 or more, a part would be
      *                                  empty, or stratified targets are not class labels
      */
-    public static TrainValidationTest<TabularDataset> trainValidationTest(TabularDataset data,
-            double validationFraction, double testFraction, long seed, boolean stratified) {
+    public static TrainValidationTest<TabularDataset> trainValidationTest(
+            TabularDataset data, double validationFraction, double testFraction, long seed, boolean stratified) {
         requireFraction("validationFraction", validationFraction);
-        SplitIndices s = indices(data.size(), stratified ? classesOf(data) : null, validationFraction, testFraction,
-                seed);
-        return new TrainValidationTest<>(data.subset(s.train()), data.subset(s.validation()),
-                data.subset(s.test()));
+        SplitIndices s =
+                indices(data.size(), stratified ? classesOf(data) : null, validationFraction, testFraction, seed);
+        return new TrainValidationTest<>(data.subset(s.train()), data.subset(s.validation()), data.subset(s.test()));
     }
 
     /**
      * Splits a labeled data set into training, validation and test parts; see
      * {@link #trainValidationTest(TabularDataset, double, double, long, boolean)}.
      */
-    public static TrainValidationTest<LabeledDataset> trainValidationTest(LabeledDataset data,
-            double validationFraction, double testFraction, long seed, boolean stratified) {
+    public static TrainValidationTest<LabeledDataset> trainValidationTest(
+            LabeledDataset data, double validationFraction, double testFraction, long seed, boolean stratified) {
         requireFraction("validationFraction", validationFraction);
-        SplitIndices s = indices(data.size(), stratified ? data.labels() : null, validationFraction, testFraction,
-                seed);
-        return new TrainValidationTest<>(data.subset(s.train()), data.subset(s.validation()),
-                data.subset(s.test()));
+        SplitIndices s =
+                indices(data.size(), stratified ? data.labels() : null, validationFraction, testFraction, seed);
+        return new TrainValidationTest<>(data.subset(s.train()), data.subset(s.validation()), data.subset(s.test()));
     }
 
     /**
@@ -101,8 +98,8 @@ public final class Splits {
      *                                  do not match the size, or the training, validation (if asked) or test part
      *                                  would be empty
      */
-    public static SplitIndices indices(int size, int[] classes, double validationFraction, double testFraction,
-            long seed) {
+    public static SplitIndices indices(
+            int size, int[] classes, double validationFraction, double testFraction, long seed) {
         requireFraction("testFraction", testFraction);
         if (validationFraction != 0.0) {
             requireFraction("validationFraction", validationFraction);
@@ -183,8 +180,10 @@ public final class Splits {
         try {
             return Labels.fromTargets(data.targets());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("a stratified split needs class labels in the targets (n×1 class "
-                    + "indices or n×k one-hot rows): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "a stratified split needs class labels in the targets (n×1 class "
+                            + "indices or n×k one-hot rows): " + e.getMessage(),
+                    e);
         }
     }
 

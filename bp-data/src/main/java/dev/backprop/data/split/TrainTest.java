@@ -7,5 +7,4 @@ package dev.backprop.data.split;
  * @param test  the test part
  * @param <D>   the data set type
  */
-public record TrainTest<D>(D train, D test) {
-}
+public record TrainTest<D>(D train, D test) {}

@@ -8,5 +8,4 @@ package dev.backprop.data.split;
  * @param test       the test part
  * @param <D>        the data set type
  */
-public record TrainValidationTest<D>(D train, D validation, D test) {
-}
+public record TrainValidationTest<D>(D train, D validation, D test) {}

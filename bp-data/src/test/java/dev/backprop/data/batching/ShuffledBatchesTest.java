@@ -40,7 +40,8 @@ class ShuffledBatchesTest {
 
     @Test
     void epochOrder_seed42_matchesIndependentSplitMix64FisherYates() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(10)).batchSize(3).seed(42).build();
+        ShuffledBatches batches =
+                ShuffledBatches.builder(numbered(10)).batchSize(3).seed(42).build();
         // python: a re-implementation of SplitMix64 (Steele et al. 2014), Rng.derive's mixing, Lemire's bounded
         // integers and Fisher-Yates, written from their published definitions: shuffle(range(10)) with
         // derive(42, 0) -> [6, 1, 3, 5, 4, 9, 8, 7, 2, 0] and derive(42, 1) -> [6, 7, 2, 3, 0, 5, 4, 1, 8, 9]
@@ -71,18 +72,21 @@ class ShuffledBatchesTest {
     @Test
     void epochOrder_dependsOnlyOnSeedAndEpoch_notOnEarlierEpochs() {
         TabularDataset data = numbered(30);
-        ShuffledBatches continuous = ShuffledBatches.builder(data).batchSize(4).seed(9).build();
+        ShuffledBatches continuous =
+                ShuffledBatches.builder(data).batchSize(4).seed(9).build();
         for (int epoch = 0; epoch < 3; epoch++) {
             visit(continuous, epoch);
         }
         List<Integer> third = visit(continuous, 3);
-        ShuffledBatches resumed = ShuffledBatches.builder(data).batchSize(4).seed(9).build();
+        ShuffledBatches resumed =
+                ShuffledBatches.builder(data).batchSize(4).seed(9).build();
         assertThat(visit(resumed, 3)).isEqualTo(third);
     }
 
     @Test
     void everyEpoch_visitsEachSampleOnce() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(23)).batchSize(5).seed(4).build();
+        ShuffledBatches batches =
+                ShuffledBatches.builder(numbered(23)).batchSize(5).seed(4).build();
         List<Integer> seen = visit(batches, 2);
         seen.sort(null);
         List<Integer> all = new ArrayList<>();
@@ -94,7 +98,8 @@ class ShuffledBatchesTest {
 
     @Test
     void batch_keepsFeaturesAndTargetsOfASampleTogether() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(20)).batchSize(6).seed(5).build();
+        ShuffledBatches batches =
+                ShuffledBatches.builder(numbered(20)).batchSize(6).seed(5).build();
         int count = batches.beginEpoch(0);
         for (int b = 0; b < count; b++) {
             Batch batch = batches.batch(b);
@@ -109,7 +114,8 @@ class ShuffledBatchesTest {
 
     @Test
     void lastPartialBatch_keptByDefault() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(10)).batchSize(4).build();
+        ShuffledBatches batches =
+                ShuffledBatches.builder(numbered(10)).batchSize(4).build();
         // by hand: ceil(10 / 4) = 3 batches of 4, 4, 2
         assertThat(batches.beginEpoch(0)).isEqualTo(3);
         assertThat(batches.batch(2).size()).isEqualTo(2);
@@ -117,24 +123,30 @@ class ShuffledBatchesTest {
 
     @Test
     void lastPartialBatch_droppedOnRequest() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(10)).batchSize(4).dropLast(true).build();
+        ShuffledBatches batches = ShuffledBatches.builder(numbered(10))
+                .batchSize(4)
+                .dropLast(true)
+                .build();
         // by hand: floor(10 / 4) = 2 batches of 4
         assertThat(batches.beginEpoch(0)).isEqualTo(2);
         assertThat(batches.batch(1).size()).isEqualTo(4);
-        assertThatThrownBy(() -> batches.batch(2)).isInstanceOf(IndexOutOfBoundsException.class)
+        assertThatThrownBy(() -> batches.batch(2))
+                .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessageContaining("batch 2 is outside [0, 2)");
     }
 
     @Test
     void shuffleOff_visitsInIndexOrderEveryEpoch() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(7)).batchSize(3).shuffle(false).build();
+        ShuffledBatches batches =
+                ShuffledBatches.builder(numbered(7)).batchSize(3).shuffle(false).build();
         assertThat(visit(batches, 0)).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(visit(batches, 5)).containsExactly(0, 1, 2, 3, 4, 5, 6);
     }
 
     @Test
     void batches_reuseTheSameBuffersAcrossBatchesAndEpochs() {
-        ShuffledBatches batches = ShuffledBatches.builder(numbered(10)).batchSize(4).seed(3).build();
+        ShuffledBatches batches =
+                ShuffledBatches.builder(numbered(10)).batchSize(4).seed(3).build();
         batches.beginEpoch(0);
         Batch first = batches.batch(0);
         double[] features = first.features().data;
@@ -153,13 +165,17 @@ class ShuffledBatchesTest {
     @Test
     void batch_beforeBeginEpoch_fails() {
         ShuffledBatches batches = ShuffledBatches.builder(numbered(4)).build();
-        assertThatThrownBy(() -> batches.batch(0)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> batches.batch(0))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("beginEpoch");
     }
 
     @Test
     void build_dropLastWithBatchLargerThanData_failsNamingSizes() {
-        assertThatThrownBy(() -> ShuffledBatches.builder(numbered(5)).batchSize(8).dropLast(true).build())
+        assertThatThrownBy(() -> ShuffledBatches.builder(numbered(5))
+                        .batchSize(8)
+                        .dropLast(true)
+                        .build())
                 .hasMessageContaining("batchSize 8")
                 .hasMessageContaining("5 samples");
     }

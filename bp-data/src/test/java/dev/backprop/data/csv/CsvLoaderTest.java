@@ -42,7 +42,8 @@ class CsvLoaderTest {
     @Test
     void load_noHeaderSemicolonAndSeveralTargets_keepsTargetOrder() {
         String csv = "1;2;3;4\n5;6;7;8\n";
-        CsvData data = CsvLoader.builder().delimiter(';').targetColumns(3, 0).build().load(text(csv), "t.csv");
+        CsvData data =
+                CsvLoader.builder().delimiter(';').targetColumns(3, 0).build().load(text(csv), "t.csv");
         // by hand: features are columns 1, 2; targets columns 3 then 0
         assertThat(data.dataset().features().data).containsExactly(2, 3, 6, 7);
         assertThat(data.dataset().targets().data).containsExactly(4, 1, 8, 5);
@@ -70,8 +71,11 @@ class CsvLoaderTest {
     @Test
     void load_labelColumnWithGivenEncoder_usesItsOrder() {
         String csv = "1,virginica\n2,setosa\n";
-        CsvData data = CsvLoader.builder().labelColumn(1)
-                .labelEncoder(LabelEncoder.of("setosa", "versicolor", "virginica")).build().load(text(csv), "s.csv");
+        CsvData data = CsvLoader.builder()
+                .labelColumn(1)
+                .labelEncoder(LabelEncoder.of("setosa", "versicolor", "virginica"))
+                .build()
+                .load(text(csv), "s.csv");
         // by hand: virginica = 2, setosa = 0 in the given order
         assertThat(data.dataset().targets().data).containsExactly(2, 0);
         assertThat(data.labeled().classCount()).isEqualTo(3);
@@ -80,7 +84,9 @@ class CsvLoaderTest {
     @Test
     void load_unknownClassName_failsWithLineAndColumn() {
         String csv = "1,setosa\n2,virginca\n";
-        CsvLoader loader = CsvLoader.builder().labelColumn(1).labelEncoder(LabelEncoder.of("setosa", "virginica"))
+        CsvLoader loader = CsvLoader.builder()
+                .labelColumn(1)
+                .labelEncoder(LabelEncoder.of("setosa", "virginica"))
                 .build();
         assertThatThrownBy(() -> loader.load(text(csv), "iris.csv"))
                 .hasMessageContaining("iris.csv line 2, column 2: unknown class name 'virginca'");
@@ -164,8 +170,7 @@ class CsvLoaderTest {
         Path good = dir.resolve("digits.csv.gz");
         Files.write(good, bytes.toByteArray());
         CsvLoader loader = CsvLoader.builder().targetColumns(2).build();
-        assertThatThrownBy(() -> loader.load(good))
-                .hasMessage("digits.csv.gz line 2, column 3: 'x' is not a number");
+        assertThatThrownBy(() -> loader.load(good)).hasMessage("digits.csv.gz line 2, column 3: 'x' is not a number");
         Path plain = dir.resolve("plain.txt");
         Files.writeString(plain, "1,2,3\n");
         // by hand: one row, features (1, 2), target 3

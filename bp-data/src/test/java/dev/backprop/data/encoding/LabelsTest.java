@@ -29,7 +29,8 @@ class LabelsTest {
     @Test
     void fromTargets_oneHot_usesArgmax() {
         // by hand: rows e_2, e_0
-        assertThat(Labels.fromTargets(new DMatrixRMaj(2, 3, true, 0, 0, 1, 1, 0, 0))).containsExactly(2, 0);
+        assertThat(Labels.fromTargets(new DMatrixRMaj(2, 3, true, 0, 0, 1, 1, 0, 0)))
+                .containsExactly(2, 0);
     }
 
     @Test

@@ -9,8 +9,7 @@ import java.util.zip.GZIPOutputStream;
 /** Builds IDX bytes for tests, following the published format: magic, big-endian sizes, then the bytes. */
 final class IdxFiles {
 
-    private IdxFiles() {
-    }
+    private IdxFiles() {}
 
     /** An IDX file with the given magic number, claimed sizes and data (which need not match the claim). */
     static byte[] idx(int magic, long[] sizes, byte[] data) {

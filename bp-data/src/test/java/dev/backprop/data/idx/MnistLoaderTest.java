@@ -22,8 +22,8 @@ class MnistLoaderTest {
     void load_pair_scalesPixelsAndKeepsLabels() {
         byte[] images = idx(0x00000803, new long[] {2, 2, 3}, PIXELS);
         byte[] labels = idx(0x00000801, new long[] {2}, new byte[] {7, 3});
-        LabeledDataset d = new MnistLoader().load(new ByteArrayInputStream(images), "img",
-                new ByteArrayInputStream(labels), "lbl");
+        LabeledDataset d = new MnistLoader()
+                .load(new ByteArrayInputStream(images), "img", new ByteArrayInputStream(labels), "lbl");
         assertThat(d.size()).isEqualTo(2);
         assertThat(d.featureCount()).isEqualTo(6);
         // by hand: 255 / 255 = 1, 128 / 255 = 0.50196..., 51 / 255 = 0.2, 204 / 255 = 0.8
@@ -39,8 +39,8 @@ class MnistLoaderTest {
     void load_countsDiffer_failsNamingBoth() {
         byte[] images = idx(0x00000803, new long[] {2, 2, 3}, PIXELS);
         byte[] labels = idx(0x00000801, new long[] {3}, new byte[] {7, 3, 1});
-        assertThatThrownBy(() -> new MnistLoader().load(new ByteArrayInputStream(images), "img.idx",
-                new ByteArrayInputStream(labels), "lbl.idx"))
+        assertThatThrownBy(() -> new MnistLoader()
+                        .load(new ByteArrayInputStream(images), "img.idx", new ByteArrayInputStream(labels), "lbl.idx"))
                 .hasMessageContaining("img.idx has 2 images but lbl.idx has 3 labels");
     }
 
@@ -48,8 +48,8 @@ class MnistLoaderTest {
     void load_labelAboveNine_failsNamingIndexAndValue() {
         byte[] images = idx(0x00000803, new long[] {2, 2, 3}, PIXELS);
         byte[] labels = idx(0x00000801, new long[] {2}, new byte[] {7, 10});
-        assertThatThrownBy(() -> new MnistLoader().load(new ByteArrayInputStream(images), "img",
-                new ByteArrayInputStream(labels), "lbl"))
+        assertThatThrownBy(() -> new MnistLoader()
+                        .load(new ByteArrayInputStream(images), "img", new ByteArrayInputStream(labels), "lbl"))
                 .hasMessageContaining("lbl label 1 is 10");
     }
 

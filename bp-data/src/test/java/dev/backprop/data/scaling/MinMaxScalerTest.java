@@ -19,8 +19,9 @@ class MinMaxScalerTest {
     void transform_trainingData_matchesNumpy() {
         DMatrixRMaj z = MinMaxScaler.fit(train()).transform(train());
         // numpy: mn = X.min(0); r = X.max(0) - mn; r[r == 0] = 1; ((X - mn) / r).ravel()
-        assertThat(z.data).containsExactly(new double[] {
-                0.0, 0.0, 0.0, 0.25, 0.2, 0.0, 0.75, 1.0, 0.0, 1.0, 0.4, 0.0}, within(TOL));
+        assertThat(z.data)
+                .containsExactly(
+                        new double[] {0.0, 0.0, 0.0, 0.25, 0.2, 0.0, 0.75, 1.0, 0.0, 1.0, 0.4, 0.0}, within(TOL));
     }
 
     @Test
@@ -68,7 +69,8 @@ class MinMaxScalerTest {
 
     @Test
     void fromState_unknownName_failsListingKnownNames() {
-        assertThatThrownBy(() -> FeatureScalers.fromState("robust", MinMaxScaler.fit(train()).state()))
+        assertThatThrownBy(() -> FeatureScalers.fromState(
+                        "robust", MinMaxScaler.fit(train()).state()))
                 .hasMessageContaining("'robust'")
                 .hasMessageContaining("[minmax, standard]");
     }

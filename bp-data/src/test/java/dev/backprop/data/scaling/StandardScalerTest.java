@@ -31,11 +31,23 @@ class StandardScalerTest {
     void transform_trainingData_matchesNumpy() {
         DMatrixRMaj z = StandardScaler.fit(train()).transform(train());
         // numpy: s = X.std(0); s[s == 0] = 1; ((X - X.mean(0)) / s).ravel()
-        assertThat(z.data).containsExactly(new double[] {
-                -1.2649110640673518, -1.0690449676496976, 0.0,
-                -0.6324555320336759, -0.5345224838248488, 0.0,
-                0.6324555320336759, 1.6035674514745462, 0.0,
-                1.2649110640673518, 0.0, 0.0}, within(TOL));
+        assertThat(z.data)
+                .containsExactly(
+                        new double[] {
+                            -1.2649110640673518,
+                            -1.0690449676496976,
+                            0.0,
+                            -0.6324555320336759,
+                            -0.5345224838248488,
+                            0.0,
+                            0.6324555320336759,
+                            1.6035674514745462,
+                            0.0,
+                            1.2649110640673518,
+                            0.0,
+                            0.0
+                        },
+                        within(TOL));
     }
 
     @Test

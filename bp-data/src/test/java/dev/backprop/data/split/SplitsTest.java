@@ -103,8 +103,7 @@ class SplitsTest {
     @Test
     void trainValidationTest_stratified_roundsEachClass() {
         int[] classes = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1};
-        TrainValidationTest<TabularDataset> split =
-                Splits.trainValidationTest(withClasses(classes), 0.2, 0.2, 1, true);
+        TrainValidationTest<TabularDataset> split = Splits.trainValidationTest(withClasses(classes), 0.2, 0.2, 1, true);
         // by hand: class 0 (7): test round(1.4) = 1, validation round(1.4) = 1, train 5;
         // class 1 (3): test round(0.6) = 1, validation round(0.6) = 1, train 1
         assertThat(countClass(split.test(), 0)).isEqualTo(1);
@@ -128,8 +127,8 @@ class SplitsTest {
 
     @Test
     void trainTest_labeled_keepsClassNames() {
-        LabeledDataset data = LabeledDataset.of(new DMatrixRMaj(150, 1), irisLikeClasses(),
-                List.of("setosa", "versicolor", "virginica"));
+        LabeledDataset data = LabeledDataset.of(
+                new DMatrixRMaj(150, 1), irisLikeClasses(), List.of("setosa", "versicolor", "virginica"));
         TrainTest<LabeledDataset> split = Splits.trainTest(data, 0.2, 3, true);
         assertThat(split.test().classNames()).containsExactly("setosa", "versicolor", "virginica");
         // by hand: 3 classes × round(50 * 0.2)
@@ -143,8 +142,7 @@ class SplitsTest {
                 .hasMessageContaining("testFraction must be in (0, 1), got 0.0");
         assertThatThrownBy(() -> Splits.trainTest(data, 1.0, 1, false))
                 .hasMessageContaining("testFraction must be in (0, 1), got 1.0");
-        assertThatThrownBy(() -> Splits.trainTest(data, Double.NaN, 1, false))
-                .hasMessageContaining("got NaN");
+        assertThatThrownBy(() -> Splits.trainTest(data, Double.NaN, 1, false)).hasMessageContaining("got NaN");
         assertThatThrownBy(() -> Splits.trainValidationTest(data, -0.1, 0.2, 1, false))
                 .hasMessageContaining("validationFraction must be in (0, 1), got -0.1");
     }

@@ -26,11 +26,16 @@ import picocli.CommandLine.Spec;
  * forward pass, loss, backward pass and optimizer update on a minibatch — and reports samples per second and
  * milliseconds per step. The data are random, of MNIST's shape by default (784 inputs, 10 classes).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, defaultValueProvider = BenchCommand.Defaults.class,
-        description = {"Training throughput: samples per second and time per step.",
-                "Measures training throughput: samples per second and milliseconds per step (forward, loss,"
-                + " backward, optimizer update) for the network and batch size given, after warm-up, on random data"
-                + " of MNIST's shape by default."})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = BenchCommand.Defaults.class,
+        description = {
+            "Training throughput: samples per second and time per step.",
+            "Measures training throughput: samples per second and milliseconds per step (forward, loss,"
+                    + " backward, optimizer update) for the network and batch size given, after warm-up, on random data"
+                    + " of MNIST's shape by default."
+        })
 public final class BenchCommand implements Runnable {
 
     /** This command's defaults for the shared options. */
@@ -47,48 +52,73 @@ public final class BenchCommand implements Runnable {
     @Mixin
     private NetworkOptions architecture;
 
-    @Option(names = "--inputs", paramLabel = "N", defaultValue = "784", description = "Inputs per sample (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--inputs",
+            paramLabel = "N",
+            defaultValue = "784",
+            description = "Inputs per sample (default:" + " ${DEFAULT-VALUE}).")
     private int inputs;
 
-    @Option(names = "--classes", paramLabel = "N", defaultValue = "10", description = "Output classes (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--classes",
+            paramLabel = "N",
+            defaultValue = "10",
+            description = "Output classes (default:" + " ${DEFAULT-VALUE}).")
     private int classes;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "100", description = "Samples per step"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "100",
+            description = "Samples per step" + " (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "2000", description = "Random samples the batches"
-            + " are drawn from (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            defaultValue = "2000",
+            description = "Random samples the batches" + " are drawn from (default: ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--warmup", paramLabel = "STEPS", defaultValue = "50", description = "Untimed steps first"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            paramLabel = "STEPS",
+            defaultValue = "50",
+            description = "Untimed steps first" + " (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "500", description = "Timed steps, unless --seconds"
-            + " is given (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--steps",
+            paramLabel = "N",
+            defaultValue = "500",
+            description = "Timed steps, unless --seconds" + " is given (default: ${DEFAULT-VALUE}).")
     private int steps;
 
-    @Option(names = "--seconds", paramLabel = "S", description = "Time steps for this long instead of a fixed"
-            + " number.")
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            description = "Time steps for this long instead of a fixed" + " number.")
     private Double seconds;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", defaultValue = "sgd(lr=0.1)", description = "Optimizer by"
-            + " name and parameters (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--optimizer",
+            paramLabel = "SPEC",
+            defaultValue = "sgd(lr=0.1)",
+            description = "Optimizer by" + " name and parameters (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of weights and data"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of weights and data" + " (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--json", description = "Print the figures as one JSON object on the last line.")
     private boolean json;
 
     /** A command for picocli. */
-    public BenchCommand() {
-    }
+    public BenchCommand() {}
 
     @Override
     public void run() {
@@ -104,16 +134,28 @@ public final class BenchCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         Registries registries = Registries.discover();
         architecture.validate(registries);
-        Network network = architecture.addHiddenLayers(Network.builder(registries).input(inputs))
-                .dense(classes, ClassificationRun.OUTPUT_ACTIVATION).seed(seed).build();
+        Network network = architecture
+                .addHiddenLayers(Network.builder(registries).input(inputs))
+                .dense(classes, ClassificationRun.OUTPUT_ACTIVATION)
+                .seed(seed)
+                .build();
         Loss loss = registries.losses().create(ComponentSpec.parse(ClassificationRun.LOSS));
         Optimizer opt = registries.optimizers().create(ComponentSpec.parse(optimizer));
         List<Parameter> parameters = network.parameters();
         opt.initialise(parameters);
-        ShuffledBatches batches = ShuffledBatches.builder(randomData()).batchSize(batchSize).seed(seed)
-                .dropLast(batchSize <= samples).build();
-        out.printf(Locale.ROOT, "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d random samples%n",
-                TrainingSession.describe(network), network.spec().parameterCount(), loss.spec(), optimizer, batchSize,
+        ShuffledBatches batches = ShuffledBatches.builder(randomData())
+                .batchSize(batchSize)
+                .seed(seed)
+                .dropLast(batchSize <= samples)
+                .build();
+        out.printf(
+                Locale.ROOT,
+                "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d random samples%n",
+                TrainingSession.describe(network),
+                network.spec().parameterCount(),
+                loss.spec(),
+                optimizer,
+                batchSize,
                 samples);
 
         Stepper stepper = new Stepper(network, loss, opt, batches);
@@ -137,15 +179,30 @@ public final class BenchCommand implements Runnable {
         // throughput = samples / elapsed; time per step = elapsed / steps
         double samplesPerSecond = trained / elapsed;
         double msPerStep = elapsed * 1e3 / timed;
-        out.printf(Locale.ROOT, "warm-up %d steps, then %d timed steps (%d samples) in %.3f s%n", warmup, timed,
-                trained, elapsed);
-        out.printf(Locale.ROOT, "throughput %.0f samples/s, %.3f ms per step (last loss %.4f)%n", samplesPerSecond,
-                msPerStep, stepper.lastLoss());
+        out.printf(
+                Locale.ROOT,
+                "warm-up %d steps, then %d timed steps (%d samples) in %.3f s%n",
+                warmup,
+                timed,
+                trained,
+                elapsed);
+        out.printf(
+                Locale.ROOT,
+                "throughput %.0f samples/s, %.3f ms per step (last loss %.4f)%n",
+                samplesPerSecond,
+                msPerStep,
+                stepper.lastLoss());
         if (json) {
-            out.println(new JsonLine().put("command", "bench").put("batch_size", (long) batchSize)
-                    .put("parameters", network.spec().parameterCount()).put("warmup_steps", (long) warmup)
-                    .put("steps", timed).put("samples", trained).put("seconds", elapsed)
-                    .put("samples_per_second", samplesPerSecond).put("ms_per_step", msPerStep));
+            out.println(new JsonLine()
+                    .put("command", "bench")
+                    .put("batch_size", (long) batchSize)
+                    .put("parameters", network.spec().parameterCount())
+                    .put("warmup_steps", (long) warmup)
+                    .put("steps", timed)
+                    .put("samples", trained)
+                    .put("seconds", elapsed)
+                    .put("samples_per_second", samplesPerSecond)
+                    .put("ms_per_step", msPerStep));
         }
         out.flush();
     }

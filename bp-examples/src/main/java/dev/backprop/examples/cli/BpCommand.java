@@ -9,7 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The top-level {@code bp} command; every function is a subcommand. */
-@Command(name = "bp", mixinStandardHelpOptions = true, versionProvider = BpCommand.Version.class,
+@Command(
+        name = "bp",
+        mixinStandardHelpOptions = true,
+        versionProvider = BpCommand.Version.class,
         description = "Backpropagation for Java: examples that train networks and check the mathematics.",
         subcommands = {
             WorkedExampleCommand.class,
@@ -61,8 +64,10 @@ public final class BpCommand implements Runnable {
                 commandLine.getErr().flush();
                 return CHECK_FAILED;
             }
-            if (e instanceof IllegalArgumentException || e instanceof IOException
-                    || e instanceof UncheckedIOException || e instanceof IllegalStateException) {
+            if (e instanceof IllegalArgumentException
+                    || e instanceof IOException
+                    || e instanceof UncheckedIOException
+                    || e instanceof IllegalStateException) {
                 commandLine.getErr().println(name + ": " + oneLine(e.getMessage()));
                 commandLine.getErr().flush();
                 return BAD_INPUT;

@@ -73,8 +73,13 @@ final class ClassificationRun {
      *
      * @param describe the line printed before training, from the standardised training and test parts
      */
-    static void runOnTable(CommandSpec spec, String command, TrainingOptions training, NetworkOptions architecture,
-            double testFraction, Supplier<LabeledDataset> table,
+    static void runOnTable(
+            CommandSpec spec,
+            String command,
+            TrainingOptions training,
+            NetworkOptions architecture,
+            double testFraction,
+            Supplier<LabeledDataset> table,
             BiFunction<LabeledDataset, LabeledDataset, String> describe) {
         TrainingSession session = new TrainingSession(spec, command, training, Registries.discover());
         OptionChecks.fraction(spec, "--test-fraction", testFraction);
@@ -100,7 +105,8 @@ final class ClassificationRun {
 
     /** The network: the input, the hidden layers of the options, a softmax layer of one unit per class. */
     Network network(int inputs, int classes) {
-        return architecture.addHiddenLayers(Network.builder(session.registries()).input(inputs))
+        return architecture
+                .addHiddenLayers(Network.builder(session.registries()).input(inputs))
                 .dense(classes, OUTPUT_ACTIVATION)
                 .seed(session.options().seed())
                 .build();
@@ -145,7 +151,12 @@ final class ClassificationRun {
         for (int c = 0; c < m.classCount(); c++) {
             correct += m.count(c, c);
         }
-        out.printf(Locale.ROOT, "test accuracy %.4f (%d of %d), macro F1 %.4f%n", m.accuracy(), correct, m.total(),
+        out.printf(
+                Locale.ROOT,
+                "test accuracy %.4f (%d of %d), macro F1 %.4f%n",
+                m.accuracy(),
+                correct,
+                m.total(),
                 m.macroF1());
         out.println("confusion matrix (rows: true class, columns: predicted class)");
         out.print(confusionTable(m, classNames));

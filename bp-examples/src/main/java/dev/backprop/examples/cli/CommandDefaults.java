@@ -23,8 +23,8 @@ abstract class CommandDefaults implements CommandLine.IDefaultValueProvider {
      */
     CommandDefaults(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("defaults come in name-value pairs, got " + namesAndValues.length
-                    + " strings");
+            throw new IllegalArgumentException(
+                    "defaults come in name-value pairs, got " + namesAndValues.length + " strings");
         }
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put(namesAndValues[i], namesAndValues[i + 1]);

@@ -23,11 +23,16 @@ import picocli.CommandLine.Spec;
  * and targets: every weight and bias entry (or a sample of them) is compared with the central difference
  * {@code (L(θ + ε) − L(θ − ε)) / 2ε}. Exits with 1 when an entry is outside the tolerance.
  */
-@Command(name = "gradcheck", mixinStandardHelpOptions = true, defaultValueProvider = GradcheckCommand.Defaults.class,
-        description = {"Gradient check of a network given by the options; exit code 1 if it fails.",
-                "Compares the gradient from"
-                + " backpropagation with central differences (L(w + eps) - L(w - eps)) / 2 eps on random inputs and"
-                + " targets. Exit code 1 when any entry is outside the tolerance."})
+@Command(
+        name = "gradcheck",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = GradcheckCommand.Defaults.class,
+        description = {
+            "Gradient check of a network given by the options; exit code 1 if it fails.",
+            "Compares the gradient from"
+                    + " backpropagation with central differences (L(w + eps) - L(w - eps)) / 2 eps on random inputs and"
+                    + " targets. Exit code 1 when any entry is outside the tolerance."
+        })
 public final class GradcheckCommand implements Callable<Integer> {
 
     /** This command's defaults for the shared options. */
@@ -44,60 +49,94 @@ public final class GradcheckCommand implements Callable<Integer> {
     @Mixin
     private NetworkOptions architecture;
 
-    @Option(names = "--inputs", paramLabel = "N", defaultValue = "4", description = "Inputs per sample (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--inputs",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = "Inputs per sample (default:" + " ${DEFAULT-VALUE}).")
     private int inputs;
 
-    @Option(names = "--outputs", paramLabel = "N", defaultValue = "3", description = "Outputs per sample (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--outputs",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Outputs per sample (default:" + " ${DEFAULT-VALUE}).")
     private int outputs;
 
-    @Option(names = "--output-activation", paramLabel = "SPEC", defaultValue = "softmax",
+    @Option(
+            names = "--output-activation",
+            paramLabel = "SPEC",
+            defaultValue = "softmax",
             description = "Activation of the output layer (default: ${DEFAULT-VALUE}).")
     private String outputActivation;
 
-    @Option(names = "--loss", paramLabel = "SPEC", defaultValue = "categorical-cross-entropy",
+    @Option(
+            names = "--loss",
+            paramLabel = "SPEC",
+            defaultValue = "categorical-cross-entropy",
             description = "Loss, by name and parameters (default: ${DEFAULT-VALUE}).")
     private String lossName;
 
-    @Option(names = "--targets", paramLabel = "KIND", defaultValue = "one-hot", converter = TargetKind.Converter.class,
+    @Option(
+            names = "--targets",
+            paramLabel = "KIND",
+            defaultValue = "one-hot",
+            converter = TargetKind.Converter.class,
             description = "Random targets: one-hot, uniform (in (0, 1)) or signs (-1 or +1) (default:"
                     + " ${DEFAULT-VALUE}).")
     private TargetKind targets;
 
-    @Option(names = "--samples", paramLabel = "N", defaultValue = "5", description = "Random samples in the batch"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--samples",
+            paramLabel = "N",
+            defaultValue = "5",
+            description = "Random samples in the batch" + " (default: ${DEFAULT-VALUE}).")
     private int samples;
 
-    @Option(names = "--entries", paramLabel = "N", defaultValue = "0", description = "Entries compared per weight"
-            + " matrix and bias, chosen at random; 0 compares all (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--entries",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Entries compared per weight"
+                    + " matrix and bias, chosen at random; 0 compares all (default: ${DEFAULT-VALUE}).")
     private int entries;
 
     @Option(names = "--input-gradient", description = "Also check the gradient with respect to the input.")
     private boolean inputGradient;
 
-    @Option(names = "--eps", paramLabel = "E", defaultValue = "1e-6", description = "Step of the central difference"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--eps",
+            paramLabel = "E",
+            defaultValue = "1e-6",
+            description = "Step of the central difference" + " (default: ${DEFAULT-VALUE}).")
     private double epsilon;
 
-    @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-6", description = "Relative tolerance (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rtol",
+            paramLabel = "R",
+            defaultValue = "1e-6",
+            description = "Relative tolerance (default:" + " ${DEFAULT-VALUE}).")
     private double relativeTolerance;
 
-    @Option(names = "--atol", paramLabel = "A", defaultValue = "1e-8", description = "Absolute tolerance (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--atol",
+            paramLabel = "A",
+            defaultValue = "1e-8",
+            description = "Absolute tolerance (default:" + " ${DEFAULT-VALUE}).")
     private double absoluteTolerance;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of weights, inputs and"
-            + " targets (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of weights, inputs and" + " targets (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--json", description = "Print the figures as one JSON object on the last line.")
     private boolean json;
 
     /** A command for picocli. */
-    public GradcheckCommand() {
-    }
+    public GradcheckCommand() {}
 
     @Override
     public Integer call() {
@@ -112,8 +151,11 @@ public final class GradcheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Registries registries = Registries.discover();
         architecture.validate(registries);
-        Network network = architecture.addHiddenLayers(Network.builder(registries).input(inputs))
-                .dense(outputs, outputActivation).seed(seed).build();
+        Network network = architecture
+                .addHiddenLayers(Network.builder(registries).input(inputs))
+                .dense(outputs, outputActivation)
+                .seed(seed)
+                .build();
         Loss loss = registries.losses().create(ComponentSpec.parse(lossName));
         Rng rng = new Rng(Rng.derive(seed, 2));
         DMatrixRMaj x = new DMatrixRMaj(samples, inputs);
@@ -127,9 +169,15 @@ public final class GradcheckCommand implements Callable<Integer> {
         if (entries > 0) {
             check = check.sampling(entries, seed);
         }
-        out.printf(Locale.ROOT, "network %s, loss %s%s, %d random samples with %s targets, seed %d%n",
-                TrainingSession.describe(network), loss.spec(), network.usesFusedGradient(loss)
-                        ? " (fused with the output activation)" : "", samples, targets, seed);
+        out.printf(
+                Locale.ROOT,
+                "network %s, loss %s%s, %d random samples with %s targets, seed %d%n",
+                TrainingSession.describe(network),
+                loss.spec(),
+                network.usesFusedGradient(loss) ? " (fused with the output activation)" : "",
+                samples,
+                targets,
+                seed);
         GradientCheckReport report = check.check(network, loss, x, t);
         out.println(report);
         boolean passed = report.passed();
@@ -144,11 +192,17 @@ public final class GradcheckCommand implements Callable<Integer> {
             failed += input.failures().size();
             maxRelative = Math.max(maxRelative, input.maxRelativeError());
         }
-        out.println(passed ? "gradients agree: backpropagation matches numerical differentiation"
-                : "GRADIENT CHECK FAILED: " + failed + " of " + count + " entries outside the tolerance");
+        out.println(
+                passed
+                        ? "gradients agree: backpropagation matches numerical differentiation"
+                        : "GRADIENT CHECK FAILED: " + failed + " of " + count + " entries outside the tolerance");
         if (json) {
-            out.println(new JsonLine().put("command", "gradcheck").put("passed", passed).put("entries", (long) count)
-                    .put("failed", (long) failed).put("max_relative_error", maxRelative)
+            out.println(new JsonLine()
+                    .put("command", "gradcheck")
+                    .put("passed", passed)
+                    .put("entries", (long) count)
+                    .put("failed", (long) failed)
+                    .put("max_relative_error", maxRelative)
                     .put("max_absolute_error", report.maxAbsoluteError())
                     .put("seconds", (System.nanoTime() - started) / 1e9));
         }

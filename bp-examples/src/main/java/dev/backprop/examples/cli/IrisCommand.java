@@ -13,19 +13,39 @@ import picocli.CommandLine.Spec;
  * the training part's mean and deviation, a small network with a softmax output, the test accuracy and confusion
  * matrix.
  */
-@Command(name = "iris", mixinStandardHelpOptions = true, defaultValueProvider = IrisCommand.Defaults.class,
-        description = {"Fisher's iris: 3 species, test accuracy and confusion matrix.",
-                "Classifies Fisher's iris (150 flowers, 3 species, 4 measurements): stratified split,"
-                + " standardised features, softmax output with cross-entropy; prints the loss and accuracy per"
-                + " epoch, the test accuracy and the confusion matrix."})
+@Command(
+        name = "iris",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = IrisCommand.Defaults.class,
+        description = {
+            "Fisher's iris: 3 species, test accuracy and confusion matrix.",
+            "Classifies Fisher's iris (150 flowers, 3 species, 4 measurements): stratified split,"
+                    + " standardised features, softmax output with cross-entropy; prints the loss and accuracy per"
+                    + " epoch, the test accuracy and the confusion matrix."
+        })
 public final class IrisCommand implements Runnable {
 
     /** This command's defaults for the shared options. */
     static final class Defaults extends CommandDefaults {
         /** The defaults. */
         Defaults() {
-            super("--epochs", "40", "--batch-size", "8", "--lr", "0.1", "--optimizer", "sgd", "--seed", "7",
-                    "--hidden", "8", "--activation", "tanh", "--init", "xavier-uniform");
+            super(
+                    "--epochs",
+                    "40",
+                    "--batch-size",
+                    "8",
+                    "--lr",
+                    "0.1",
+                    "--optimizer",
+                    "sgd",
+                    "--seed",
+                    "7",
+                    "--hidden",
+                    "8",
+                    "--activation",
+                    "tanh",
+                    "--init",
+                    "xavier-uniform");
         }
     }
 
@@ -38,18 +58,30 @@ public final class IrisCommand implements Runnable {
     @Mixin
     private NetworkOptions architecture;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3",
+    @Option(
+            names = "--test-fraction",
+            paramLabel = "F",
+            defaultValue = "0.3",
             description = "Share of each species held out for testing (default: ${DEFAULT-VALUE}).")
     private double testFraction;
 
     /** A command for picocli. */
-    public IrisCommand() {
-    }
+    public IrisCommand() {}
 
     @Override
     public void run() {
-        ClassificationRun.runOnTable(spec, "iris", training, architecture, testFraction, EmbeddedDatasets::iris,
-                (train, test) -> String.format(Locale.ROOT, "iris: %d training and %d test flowers, classes %s, features standardised",
-                        train.size(), test.size(), train.classNames()));
+        ClassificationRun.runOnTable(
+                spec,
+                "iris",
+                training,
+                architecture,
+                testFraction,
+                EmbeddedDatasets::iris,
+                (train, test) -> String.format(
+                        Locale.ROOT,
+                        "iris: %d training and %d test flowers, classes %s, features standardised",
+                        train.size(),
+                        test.size(),
+                        train.classNames()));
     }
 }

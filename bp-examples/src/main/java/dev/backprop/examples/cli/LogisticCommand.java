@@ -2,6 +2,7 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.eval.ConfusionMatrix;
 import dev.backprop.core.eval.Evaluator;
+import dev.backprop.core.eval.Metrics;
 import dev.backprop.core.init.Initializers;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
@@ -13,7 +14,6 @@ import dev.backprop.data.scaling.StandardScaler;
 import dev.backprop.data.split.Splits;
 import dev.backprop.data.split.TrainTest;
 import dev.backprop.datasets.EmbeddedDatasets;
-import dev.backprop.core.eval.Metrics;
 import dev.backprop.examples.support.EpochTable;
 import dev.backprop.examples.support.JsonLine;
 import dev.backprop.examples.support.ModelInfo;
@@ -33,11 +33,16 @@ import picocli.CommandLine.Spec;
  * {@code a = σ(x w + b)} with binary cross-entropy, for which the chain rule gives {@code dz = a − y},
  * {@code dw = xᵀ dz}, {@code db = Σ dz}. The data: iris versicolor against virginica, the two species that overlap.
  */
-@Command(name = "logistic", mixinStandardHelpOptions = true, defaultValueProvider = LogisticCommand.Defaults.class,
-        description = {"Seed 001's logistic regression on iris versicolor vs virginica.",
-                "Seed 001's logistic regression: one sigmoid unit with binary cross-entropy, telling iris"
-                + " versicolor (0) from virginica (1) by their 4 standardised measurements. Prints the loss and"
-                + " accuracy per epoch, the learned weights and the test confusion matrix."})
+@Command(
+        name = "logistic",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = LogisticCommand.Defaults.class,
+        description = {
+            "Seed 001's logistic regression on iris versicolor vs virginica.",
+            "Seed 001's logistic regression: one sigmoid unit with binary cross-entropy, telling iris"
+                    + " versicolor (0) from virginica (1) by their 4 standardised measurements. Prints the loss and"
+                    + " accuracy per epoch, the learned weights and the test confusion matrix."
+        })
 public final class LogisticCommand implements Runnable {
 
     /** This command's defaults for the shared options. */
@@ -52,6 +57,7 @@ public final class LogisticCommand implements Runnable {
     static final String LOSS = "binary-cross-entropy";
     /** The iris classes kept, as class indices of the embedded data set: versicolor and virginica. */
     private static final int FIRST = 1;
+
     private static final int SECOND = 2;
 
     @Spec
@@ -60,13 +66,15 @@ public final class LogisticCommand implements Runnable {
     @Mixin
     private TrainingOptions training;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3",
+    @Option(
+            names = "--test-fraction",
+            paramLabel = "F",
+            defaultValue = "0.3",
             description = "Share of each species held out for testing (default: ${DEFAULT-VALUE}).")
     private double testFraction;
 
     /** A command for picocli. */
-    public LogisticCommand() {
-    }
+    public LogisticCommand() {}
 
     /** Versicolor (label 0) and virginica (label 1) of the embedded iris data, in file order. */
     static LabeledDataset versicolorVirginica() {
@@ -87,8 +95,10 @@ public final class LogisticCommand implements Runnable {
             }
             binary[r] = labels[row] == SECOND ? 1 : 0;
         }
-        return LabeledDataset.of(features, binary, List.of(iris.classNames().get(FIRST),
-                iris.classNames().get(SECOND)));
+        return LabeledDataset.of(
+                features,
+                binary,
+                List.of(iris.classNames().get(FIRST), iris.classNames().get(SECOND)));
     }
 
     @Override
@@ -101,15 +111,29 @@ public final class LogisticCommand implements Runnable {
         StandardScaler scaler = StandardScaler.fit(split.train().features());
         LabeledDataset train = scaler.transform(split.train());
         LabeledDataset test = scaler.transform(split.test());
-        out.printf(Locale.ROOT, "iris %s (0) vs %s (1): %d training and %d test flowers, features standardised%n",
-                all.classNames().get(0), all.classNames().get(1), train.size(), test.size());
+        out.printf(
+                Locale.ROOT,
+                "iris %s (0) vs %s (1): %d training and %d test flowers, features standardised%n",
+                all.classNames().get(0),
+                all.classNames().get(1),
+                train.size(),
+                test.size());
         // a = σ(x w + b), w and b from zero as logistic regression usually starts
-        Network network = Network.builder(session.registries()).input(train.featureCount()).dense(1, "sigmoid")
-                .initializer(Initializers.zeros()).seed(training.seed()).build();
-        Trainer trainer = session.trainer(LOSS, List.of(new EpochTable.Column("train.loss", "train loss"),
-                        new EpochTable.Column("test.loss", "test loss"),
-                        new EpochTable.Column("test.accuracy", "test acc")))
-                .evaluate("test", test.data()).metrics(Metrics.accuracy()).build();
+        Network network = Network.builder(session.registries())
+                .input(train.featureCount())
+                .dense(1, "sigmoid")
+                .initializer(Initializers.zeros())
+                .seed(training.seed())
+                .build();
+        Trainer trainer = session.trainer(
+                        LOSS,
+                        List.of(
+                                new EpochTable.Column("train.loss", "train loss"),
+                                new EpochTable.Column("test.loss", "test loss"),
+                                new EpochTable.Column("test.accuracy", "test acc")))
+                .evaluate("test", test.data())
+                .metrics(Metrics.accuracy())
+                .build();
         session.printSettings(network, LOSS);
         TrainingResult result = session.fit(trainer, network, train.data());
 
@@ -127,12 +151,17 @@ public final class LogisticCommand implements Runnable {
             confusion.add(test.label(i), y.get(i, 0) >= 0.5 ? 1 : 0);
         }
         EpochRecord last = result.history().last();
-        out.printf(Locale.ROOT, "test accuracy %.4f (%d of %d)%n", confusion.accuracy(),
-                confusion.count(0, 0) + confusion.count(1, 1), confusion.total());
+        out.printf(
+                Locale.ROOT,
+                "test accuracy %.4f (%d of %d)%n",
+                confusion.accuracy(),
+                confusion.count(0, 0) + confusion.count(1, 1),
+                confusion.total());
         out.println("confusion matrix (rows: true class, columns: predicted class)");
         out.print(ClassificationRun.confusionTable(confusion, all.classNames()));
         session.save(network, LOSS, ModelInfo.binary("logistic", all.classNames(), scaler));
-        JsonLine json = session.json(result.history()).put("test_loss", last.metric("test.loss"))
+        JsonLine json = session.json(result.history())
+                .put("test_loss", last.metric("test.loss"))
                 .put("test_accuracy", last.metric("test.accuracy"));
         for (int i = 0; i < w.numRows; i++) {
             json.put("w" + (i + 1), w.get(i, 0));

@@ -27,22 +27,42 @@ import picocli.CommandLine.Spec;
  * Before training, a gradient check compares backpropagation with central differences on a few training images;
  * then every epoch prints the train and test accuracy.
  */
-@Command(name = "mnist", mixinStandardHelpOptions = true, defaultValueProvider = MnistCommand.Defaults.class,
-        description = {"Seed 003's TwoLayerNet (784-50-10) on MNIST, after a gradient check.",
-                "Seed 003's TwoLayerNet on MNIST handwritten digits: 784-50-10, ReLU, softmax with"
-                + " cross-entropy, SGD lr 0.1, batch 100. Checks the gradients on a few images first, then prints"
-                + " the train and test accuracy of every epoch.",
-                "Uses the embedded 8,000 training and 2,000 test images unless --data names a folder with the"
-                + " standard IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz],"
-                + " t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz])."})
+@Command(
+        name = "mnist",
+        mixinStandardHelpOptions = true,
+        defaultValueProvider = MnistCommand.Defaults.class,
+        description = {
+            "Seed 003's TwoLayerNet (784-50-10) on MNIST, after a gradient check.",
+            "Seed 003's TwoLayerNet on MNIST handwritten digits: 784-50-10, ReLU, softmax with"
+                    + " cross-entropy, SGD lr 0.1, batch 100. Checks the gradients on a few images first, then prints"
+                    + " the train and test accuracy of every epoch.",
+            "Uses the embedded 8,000 training and 2,000 test images unless --data names a folder with the"
+                    + " standard IDX files (train-images-idx3-ubyte[.gz], train-labels-idx1-ubyte[.gz],"
+                    + " t10k-images-idx3-ubyte[.gz], t10k-labels-idx1-ubyte[.gz])."
+        })
 public final class MnistCommand implements Callable<Integer> {
 
     /** This command's defaults for the shared options: seed 003's settings. */
     static final class Defaults extends CommandDefaults {
         /** The defaults. */
         Defaults() {
-            super("--epochs", "30", "--batch-size", "100", "--lr", "0.1", "--optimizer", "sgd", "--seed", "3",
-                    "--hidden", "50", "--activation", "relu", "--init", "he-normal");
+            super(
+                    "--epochs",
+                    "30",
+                    "--batch-size",
+                    "100",
+                    "--lr",
+                    "0.1",
+                    "--optimizer",
+                    "sgd",
+                    "--seed",
+                    "3",
+                    "--hidden",
+                    "50",
+                    "--activation",
+                    "relu",
+                    "--init",
+                    "he-normal");
         }
     }
 
@@ -55,8 +75,11 @@ public final class MnistCommand implements Callable<Integer> {
     @Mixin
     private NetworkOptions architecture;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Folder with the four standard MNIST IDX files"
-            + " (raw or .gz), e.g. the full 60,000 + 10,000 set.")
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            description = "Folder with the four standard MNIST IDX files"
+                    + " (raw or .gz), e.g. the full 60,000 + 10,000 set.")
     private Path data;
 
     @Option(names = "--train-limit", paramLabel = "N", description = "Train on the first N training images only.")
@@ -65,17 +88,24 @@ public final class MnistCommand implements Callable<Integer> {
     @Option(names = "--test-limit", paramLabel = "N", description = "Test on the first N test images only.")
     private Integer testLimit;
 
-    @Option(names = "--check-samples", paramLabel = "N", defaultValue = "3", description = "Training images in the"
-            + " gradient check before training; 0 skips it (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--check-samples",
+            paramLabel = "N",
+            defaultValue = "3",
+            description = "Training images in the"
+                    + " gradient check before training; 0 skips it (default: ${DEFAULT-VALUE}).")
     private int checkSamples;
 
-    @Option(names = "--check-entries", paramLabel = "N", defaultValue = "20", description = "Entries compared per"
-            + " weight matrix and bias in the gradient check (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--check-entries",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Entries compared per"
+                    + " weight matrix and bias in the gradient check (default: ${DEFAULT-VALUE}).")
     private int checkEntries;
 
     /** A command for picocli. */
-    public MnistCommand() {
-    }
+    public MnistCommand() {}
 
     @Override
     public Integer call() {
@@ -90,12 +120,17 @@ public final class MnistCommand implements Callable<Integer> {
         }
         architecture.validate(session.registries());
         PrintWriter out = session.out();
-        LabeledDataset train = limit(data == null ? EmbeddedDatasets.mnistTrain()
-                : new MnistLoader().loadTrain(data), trainLimit);
-        LabeledDataset test = limit(data == null ? EmbeddedDatasets.mnistTest()
-                : new MnistLoader().loadTest(data), testLimit);
-        out.printf(Locale.ROOT, "MNIST from %s: %d training and %d test images of %d pixels in [0, 1]%n",
-                data == null ? "the embedded subset" : data, train.size(), test.size(), train.featureCount());
+        LabeledDataset train =
+                limit(data == null ? EmbeddedDatasets.mnistTrain() : new MnistLoader().loadTrain(data), trainLimit);
+        LabeledDataset test =
+                limit(data == null ? EmbeddedDatasets.mnistTest() : new MnistLoader().loadTest(data), testLimit);
+        out.printf(
+                Locale.ROOT,
+                "MNIST from %s: %d training and %d test images of %d pixels in [0, 1]%n",
+                data == null ? "the embedded subset" : data,
+                train.size(),
+                test.size(),
+                train.featureCount());
         ClassificationRun run = new ClassificationRun(session, architecture);
         Network network = run.network(train.featureCount(), train.classCount());
         if (checkSamples > 0) {
@@ -111,8 +146,8 @@ public final class MnistCommand implements Callable<Integer> {
         ClassificationRun.Outcome outcome = run.fit(network, train, test, true);
         run.report(outcome, train.classNames());
         session.save(network, ClassificationRun.LOSS, ModelInfo.classifier("mnist", train.classNames(), null));
-        session.printJson(run.json(outcome).put("train_samples", (long) train.size())
-                .put("test_samples", (long) test.size()));
+        session.printJson(
+                run.json(outcome).put("train_samples", (long) train.size()).put("test_samples", (long) test.size()));
         return 0;
     }
 
@@ -127,11 +162,16 @@ public final class MnistCommand implements Callable<Integer> {
         Loss loss = session.registries().losses().create(ComponentSpec.parse(ClassificationRun.LOSS));
         DMatrixRMaj x = sample.features();
         DMatrixRMaj t = sample.targets();
-        GradientCheckReport report = GradientCheck.defaults().sampling(checkEntries, training.seed())
-                .check(network, loss, x, t);
-        session.out().printf(Locale.ROOT, "gradient check on %d images, %d sampled entries: %s, max relative error"
-                + " %.3e%n", n, report.entries().size(), report.passed() ? "passed" : "FAILED",
-                report.maxRelativeError());
+        GradientCheckReport report =
+                GradientCheck.defaults().sampling(checkEntries, training.seed()).check(network, loss, x, t);
+        session.out()
+                .printf(
+                        Locale.ROOT,
+                        "gradient check on %d images, %d sampled entries: %s, max relative error" + " %.3e%n",
+                        n,
+                        report.entries().size(),
+                        report.passed() ? "passed" : "FAILED",
+                        report.maxRelativeError());
         return report;
     }
 

@@ -24,22 +24,30 @@ public final class NetworkOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--hidden", paramLabel = "N[,N...]", description = "Hidden layer sizes, e.g. 128,64; 'none'"
-            + " for no hidden layer (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--hidden",
+            paramLabel = "N[,N...]",
+            description =
+                    "Hidden layer sizes, e.g. 128,64; 'none'" + " for no hidden layer (default: ${DEFAULT-VALUE}).")
     private String hidden;
 
-    @Option(names = "--activation", paramLabel = "SPEC", description = "Activation of the hidden layers, e.g. relu,"
-            + " tanh, leaky-relu(alpha=0.1); see 'bp plugins' (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--activation",
+            paramLabel = "SPEC",
+            description = "Activation of the hidden layers, e.g. relu,"
+                    + " tanh, leaky-relu(alpha=0.1); see 'bp plugins' (default: ${DEFAULT-VALUE}).")
     private String activation;
 
-    @Option(names = "--init", paramLabel = "NAME", description = "Weight initialiser: he-normal, he-uniform,"
-            + " xavier-normal, xavier-uniform, lecun-normal, lecun-uniform, zeros, or normal(std=S) (default:"
-            + " ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--init",
+            paramLabel = "NAME",
+            description = "Weight initialiser: he-normal, he-uniform,"
+                    + " xavier-normal, xavier-uniform, lecun-normal, lecun-uniform, zeros, or normal(std=S) (default:"
+                    + " ${DEFAULT-VALUE}).")
     private String init;
 
     /** Options read by picocli. */
-    public NetworkOptions() {
-    }
+    public NetworkOptions() {}
 
     /**
      * The hidden layer sizes, in order; empty for none.
@@ -60,9 +68,11 @@ public final class NetworkOptions {
                 }
                 sizes.add(size);
             } catch (NumberFormatException e) {
-                throw new CommandLine.ParameterException(mixee.commandLine(), "--hidden takes positive layer sizes"
-                        + " separated by commas, e.g. 128,64; '" + part.strip() + "' in '" + hidden
-                        + "' is not one");
+                throw new CommandLine.ParameterException(
+                        mixee.commandLine(),
+                        "--hidden takes positive layer sizes"
+                                + " separated by commas, e.g. 128,64; '" + part.strip() + "' in '" + hidden
+                                + "' is not one");
             }
         }
         return Collections.unmodifiableList(sizes);
@@ -98,11 +108,12 @@ public final class NetworkOptions {
         ComponentSpec spec = ComponentSpec.parse(init);
         if (spec.name().toLowerCase(Locale.ROOT).equals("normal")) {
             spec.config().requireOnly("initialiser 'normal'", Set.of("mean", "std"));
-            return Initializers.normal(spec.config().getDouble("mean", 0), spec.config().getDouble("std", 0.01));
+            return Initializers.normal(
+                    spec.config().getDouble("mean", 0), spec.config().getDouble("std", 0.01));
         }
         if (!spec.config().isEmpty()) {
-            throw new IllegalArgumentException("initialiser '" + spec.name() + "' takes no parameters, got '"
-                    + init + "'");
+            throw new IllegalArgumentException(
+                    "initialiser '" + spec.name() + "' takes no parameters, got '" + init + "'");
         }
         return Initializers.named(spec.name());
     }

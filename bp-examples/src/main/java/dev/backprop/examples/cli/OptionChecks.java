@@ -6,8 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Range checks of option values that picocli's types do not express; a failure is a bad option (exit code 2). */
 final class OptionChecks {
 
-    private OptionChecks() {
-    }
+    private OptionChecks() {}
 
     /**
      * Checks that an integer option is at least {@code minimum}.
@@ -16,8 +15,8 @@ final class OptionChecks {
      */
     static void atLeast(CommandSpec spec, String option, long value, long minimum) {
         if (value < minimum) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be at least " + minimum
-                    + ", got " + value);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), option + " must be at least " + minimum + ", got " + value);
         }
     }
 
@@ -28,8 +27,8 @@ final class OptionChecks {
      */
     static void fraction(CommandSpec spec, String option, double value) {
         if (!(value > 0 && value < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be between 0 and 1"
-                    + " (exclusive), got " + value);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), option + " must be between 0 and 1" + " (exclusive), got " + value);
         }
     }
 
@@ -40,8 +39,8 @@ final class OptionChecks {
      */
     static void nonNegative(CommandSpec spec, String option, double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option
-                    + " must be a non-negative number, got " + value);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), option + " must be a non-negative number, got " + value);
         }
     }
 
@@ -52,8 +51,8 @@ final class OptionChecks {
      */
     static void positive(CommandSpec spec, String option, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be a positive number, got "
-                    + value);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), option + " must be a positive number, got " + value);
         }
     }
 }

@@ -38,21 +38,30 @@ import picocli.CommandLine.Spec;
  * schedules — with its name, aliases, implementing class and the jar or module it came from. Two providers that
  * claim one name are a conflict the registries refuse; this command lists both and exits with 1.
  */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Every discovered activation, loss, optimizer and schedule, with class and origin.",
-                "Lists every discovered activation, loss, optimizer and schedule: kind, name, aliases,"
-                + " implementing class and the jar or module it came from. Conflicts (two providers claiming one"
-                + " name) are reported and give exit code 1."})
+@Command(
+        name = "plugins",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Every discovered activation, loss, optimizer and schedule, with class and origin.",
+            "Lists every discovered activation, loss, optimizer and schedule: kind, name, aliases,"
+                    + " implementing class and the jar or module it came from. Conflicts (two providers claiming one"
+                    + " name) are reported and give exit code 1."
+        })
 public final class PluginsCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--plugin-path", paramLabel = "JAR|DIR", split = ",",
+    @Option(
+            names = "--plugin-path",
+            paramLabel = "JAR|DIR",
+            split = ",",
             description = "Extra jars or class folders to search, e.g. a plug-in jar to try before installing it.")
     private List<Path> pluginPath = new ArrayList<>();
 
-    @Option(names = {"-v", "--verbose"}, description = "Also print each component's description.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also print each component's description.")
     private boolean verbose;
 
     @Option(names = "--json", description = "Print the counts as one JSON object on the last line.")
@@ -68,8 +77,7 @@ public final class PluginsCommand implements Callable<Integer> {
      * @param origin      the jar, folder or module it came from
      * @param description what it computes
      */
-    record Row(String kind, String name, Set<String> aliases, String className, String origin, String description) {
-    }
+    record Row(String kind, String name, Set<String> aliases, String className, String origin, String description) {}
 
     /**
      * The providers of one kind, and the conflict that stopped its registry, if any.
@@ -77,12 +85,10 @@ public final class PluginsCommand implements Callable<Integer> {
      * @param rows     the providers, sorted by name
      * @param conflict the registry's message about two providers with one name, or null
      */
-    record Section(List<Row> rows, String conflict) {
-    }
+    record Section(List<Row> rows, String conflict) {}
 
     /** A command for picocli. */
-    public PluginsCommand() {
-    }
+    public PluginsCommand() {}
 
     @Override
     public Integer call() throws IOException {
@@ -112,7 +118,8 @@ public final class PluginsCommand implements Callable<Integer> {
                 conflicts.forEach(c -> out.println("  " + c));
             }
             if (json) {
-                out.println(new JsonLine().put("command", "plugins")
+                out.println(new JsonLine()
+                        .put("command", "plugins")
                         .put("activations", (long) sections.get(0).rows().size())
                         .put("losses", (long) sections.get(1).rows().size())
                         .put("optimizers", (long) sections.get(2).rows().size())
@@ -141,13 +148,18 @@ public final class PluginsCommand implements Callable<Integer> {
     }
 
     /** The providers of one kind, through its registry, or listed one by one when the registry refuses a conflict. */
-    static <T extends Component, P extends ComponentProvider<T>> Section section(String kind, Class<P> service,
-            ClassLoader loader) {
+    static <T extends Component, P extends ComponentProvider<T>> Section section(
+            String kind, Class<P> service, ClassLoader loader) {
         List<Row> rows = new ArrayList<>();
         try {
             Registry<T, P> registry = Registry.load(kind, service, loader);
             for (ProviderInfo<P> p : registry.providers()) {
-                rows.add(new Row(kind, p.name(), p.aliases(), p.className(), shorten(p.origin()),
+                rows.add(new Row(
+                        kind,
+                        p.name(),
+                        p.aliases(),
+                        p.className(),
+                        shorten(p.origin()),
                         p.provider().description()));
             }
             return new Section(rows, null);
@@ -159,8 +171,13 @@ public final class PluginsCommand implements Callable<Integer> {
                         break;
                     }
                     P p = it.next();
-                    rows.add(new Row(kind, p.name().toLowerCase(Locale.ROOT), new TreeSet<>(p.aliases()),
-                            p.getClass().getName(), shorten(origin(p.getClass())), p.description()));
+                    rows.add(new Row(
+                            kind,
+                            p.name().toLowerCase(Locale.ROOT),
+                            new TreeSet<>(p.aliases()),
+                            p.getClass().getName(),
+                            shorten(origin(p.getClass())),
+                            p.description()));
                 } catch (ServiceConfigurationError | RuntimeException | LinkageError skipped) {
                     // the registry logs broken providers; the listing shows the ones that load
                 }
@@ -199,7 +216,9 @@ public final class PluginsCommand implements Callable<Integer> {
     static String origin(Class<?> type) {
         Module module = type.getModule();
         CodeSource source = type.getProtectionDomain().getCodeSource();
-        String location = source == null || source.getLocation() == null ? "" : source.getLocation().toString();
+        String location = source == null || source.getLocation() == null
+                ? ""
+                : source.getLocation().toString();
         if (module.isNamed()) {
             return "module " + module.getName() + (location.isEmpty() ? "" : " (" + location + ")");
         }

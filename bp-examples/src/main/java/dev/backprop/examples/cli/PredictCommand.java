@@ -22,12 +22,16 @@ import picocli.CommandLine.Spec;
  * CSV: for a classifier the class and the probability of every class, for a regression the value in the target's
  * units. Rows are scaled with the scaler saved with the model, so they are given in the original units.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Predictions of a saved model for the rows of a CSV file.",
-                "Loads a model saved with --save by any training command and prints one prediction per input"
-                + " row, as CSV: the class and the class probabilities, or the predicted values.",
-                "Input rows are raw measurements (the model's saved scaler is applied); a first line that is not"
-                + " numeric is skipped as a header."})
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Predictions of a saved model for the rows of a CSV file.",
+            "Loads a model saved with --save by any training command and prints one prediction per input"
+                    + " row, as CSV: the class and the class probabilities, or the predicted values.",
+            "Input rows are raw measurements (the model's saved scaler is applied); a first line that is not"
+                    + " numeric is skipped as a header."
+        })
 public final class PredictCommand implements Runnable {
 
     @Spec
@@ -36,16 +40,18 @@ public final class PredictCommand implements Runnable {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model file written by --save.")
     private Path model;
 
-    @Option(names = "--input", paramLabel = "CSV", required = true, description = "Rows to predict, one per line,"
-            + " values separated by commas.")
+    @Option(
+            names = "--input",
+            paramLabel = "CSV",
+            required = true,
+            description = "Rows to predict, one per line," + " values separated by commas.")
     private Path input;
 
     @Option(names = "--json", description = "Print a summary as one JSON object on the last line.")
     private boolean json;
 
     /** A command for picocli. */
-    public PredictCommand() {
-    }
+    public PredictCommand() {}
 
     @Override
     public void run() {
@@ -63,8 +69,8 @@ public final class PredictCommand implements Runnable {
                 names.forEach(n -> header.append(",p_").append(n));
                 out.println(header);
                 for (int r = 0; r < y.numRows; r++) {
-                    StringBuilder line = new StringBuilder().append(r + 1).append(',')
-                            .append(names.get(Classes.argmax(y, r)));
+                    StringBuilder line =
+                            new StringBuilder().append(r + 1).append(',').append(names.get(Classes.argmax(y, r)));
                     for (int c = 0; c < y.numCols; c++) {
                         line.append(',').append(format(y.get(r, c)));
                     }
@@ -79,11 +85,13 @@ public final class PredictCommand implements Runnable {
                 }
             }
             case REGRESSION -> {
-                DMatrixRMaj values = info.targetScaler().map(s -> {
-                    DMatrixRMaj v = new DMatrixRMaj(y.numRows, y.numCols);
-                    s.inverseTransform(y, v);
-                    return v;
-                }).orElse(y);
+                DMatrixRMaj values = info.targetScaler()
+                        .map(s -> {
+                            DMatrixRMaj v = new DMatrixRMaj(y.numRows, y.numCols);
+                            s.inverseTransform(y, v);
+                            return v;
+                        })
+                        .orElse(y);
                 StringBuilder header = new StringBuilder("row");
                 for (int c = 0; c < values.numCols; c++) {
                     header.append(values.numCols == 1 ? ",value" : ",value_" + (c + 1));
@@ -100,8 +108,11 @@ public final class PredictCommand implements Runnable {
             default -> throw new IllegalStateException("unhandled task " + info.task());
         }
         if (json) {
-            out.println(new JsonLine().put("command", "predict").put("model_command", info.command())
-                    .put("task", info.task().name().toLowerCase(Locale.ROOT)).put("rows", (long) y.numRows)
+            out.println(new JsonLine()
+                    .put("command", "predict")
+                    .put("model_command", info.command())
+                    .put("task", info.task().name().toLowerCase(Locale.ROOT))
+                    .put("rows", (long) y.numRows)
                     .put("seconds", (System.nanoTime() - started) / 1e9));
         }
         out.flush();

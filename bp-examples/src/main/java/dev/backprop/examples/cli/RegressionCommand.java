@@ -29,20 +29,39 @@ import picocli.CommandLine.Spec;
  * real: an iris flower's petal width predicted from its sepal length, sepal width and petal length, features and
  * target standardised with the training part's statistics.
  */
-@Command(name = "regression", mixinStandardHelpOptions = true,
+@Command(
+        name = "regression",
+        mixinStandardHelpOptions = true,
         defaultValueProvider = RegressionCommand.Defaults.class,
-        description = {"Seed 001's MSE regression: iris petal width, train/test loss per epoch.",
-                "Seed 001's MSE regression with a train/test loss history: predicts an iris flower's petal"
-                + " width from its sepal length, sepal width and petal length (standardised). Prints the train and"
-                + " test loss per epoch, then the test MSE, RMSE in centimetres and R^2."})
+        description = {
+            "Seed 001's MSE regression: iris petal width, train/test loss per epoch.",
+            "Seed 001's MSE regression with a train/test loss history: predicts an iris flower's petal"
+                    + " width from its sepal length, sepal width and petal length (standardised). Prints the train and"
+                    + " test loss per epoch, then the test MSE, RMSE in centimetres and R^2."
+        })
 public final class RegressionCommand implements Runnable {
 
     /** This command's defaults for the shared options. */
     static final class Defaults extends CommandDefaults {
         /** The defaults. */
         Defaults() {
-            super("--epochs", "60", "--batch-size", "8", "--lr", "0.02", "--optimizer", "sgd", "--seed", "1",
-                    "--hidden", "8", "--activation", "tanh", "--init", "xavier-uniform");
+            super(
+                    "--epochs",
+                    "60",
+                    "--batch-size",
+                    "8",
+                    "--lr",
+                    "0.02",
+                    "--optimizer",
+                    "sgd",
+                    "--seed",
+                    "1",
+                    "--hidden",
+                    "8",
+                    "--activation",
+                    "tanh",
+                    "--init",
+                    "xavier-uniform");
         }
     }
 
@@ -60,13 +79,15 @@ public final class RegressionCommand implements Runnable {
     @Mixin
     private NetworkOptions architecture;
 
-    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.3",
+    @Option(
+            names = "--test-fraction",
+            paramLabel = "F",
+            defaultValue = "0.3",
             description = "Share of each species held out for testing (default: ${DEFAULT-VALUE}).")
     private double testFraction;
 
     /** A command for picocli. */
-    public RegressionCommand() {
-    }
+    public RegressionCommand() {}
 
     /** The iris measurements split into the three features and the petal width target, in centimetres. */
     static TabularDataset petalWidth(LabeledDataset iris) {
@@ -96,29 +117,49 @@ public final class RegressionCommand implements Runnable {
         TabularDataset rawTest = data.subset(split.test());
         StandardScaler featureScaler = StandardScaler.fit(rawTrain.features());
         StandardScaler targetScaler = StandardScaler.fit(rawTrain.targets());
-        TabularDataset train = new TabularDataset(featureScaler.transform(rawTrain.features()),
-                targetScaler.transform(rawTrain.targets()));
-        TabularDataset test = new TabularDataset(featureScaler.transform(rawTest.features()),
-                targetScaler.transform(rawTest.targets()));
+        TabularDataset train = new TabularDataset(
+                featureScaler.transform(rawTrain.features()), targetScaler.transform(rawTrain.targets()));
+        TabularDataset test = new TabularDataset(
+                featureScaler.transform(rawTest.features()), targetScaler.transform(rawTest.targets()));
         double sigma = targetScaler.scale()[0];
-        out.printf(Locale.ROOT, "iris petal width from sepal length, sepal width, petal length: %d training and %d"
-                + " test flowers; features and target standardised (target mean %.4f cm, sd %.4f cm)%n",
-                train.size(), test.size(), targetScaler.mean()[0], sigma);
-        Network network = architecture.addHiddenLayers(Network.builder(session.registries()).input(TARGET))
-                .dense(1, "identity").seed(training.seed()).build();
-        Trainer trainer = session.trainer(LOSS, List.of(new EpochTable.Column("train.loss", "train loss"),
-                        new EpochTable.Column("test.loss", "test loss"), new EpochTable.Column("test.r2", "test R^2")))
-                .evaluate("test", test).metrics(Metrics.r2()).build();
+        out.printf(
+                Locale.ROOT,
+                "iris petal width from sepal length, sepal width, petal length: %d training and %d"
+                        + " test flowers; features and target standardised (target mean %.4f cm, sd %.4f cm)%n",
+                train.size(),
+                test.size(),
+                targetScaler.mean()[0],
+                sigma);
+        Network network = architecture
+                .addHiddenLayers(Network.builder(session.registries()).input(TARGET))
+                .dense(1, "identity")
+                .seed(training.seed())
+                .build();
+        Trainer trainer = session.trainer(
+                        LOSS,
+                        List.of(
+                                new EpochTable.Column("train.loss", "train loss"),
+                                new EpochTable.Column("test.loss", "test loss"),
+                                new EpochTable.Column("test.r2", "test R^2")))
+                .evaluate("test", test)
+                .metrics(Metrics.r2())
+                .build();
         session.printSettings(network, LOSS);
         TrainingResult result = session.fit(trainer, network, train);
         EpochRecord last = result.history().last();
         double testMse = last.metric("test.loss");
         // RMSE in cm: the target was divided by σ, so errors scale back by σ
         double rmseCm = Math.sqrt(testMse) * sigma;
-        out.printf(Locale.ROOT, "test MSE %.6f (standardised), RMSE %.4f cm, R^2 %.4f%n", testMse, rmseCm,
+        out.printf(
+                Locale.ROOT,
+                "test MSE %.6f (standardised), RMSE %.4f cm, R^2 %.4f%n",
+                testMse,
+                rmseCm,
                 last.metric("test.r2"));
         session.save(network, LOSS, ModelInfo.regression("regression", featureScaler, targetScaler));
-        session.printJson(session.json(result.history()).put("test_loss", testMse)
-                .put("test_r2", last.metric("test.r2")).put("test_rmse_cm", rmseCm));
+        session.printJson(session.json(result.history())
+                .put("test_loss", testMse)
+                .put("test_r2", last.metric("test.r2"))
+                .put("test_rmse_cm", rmseCm));
     }
 }

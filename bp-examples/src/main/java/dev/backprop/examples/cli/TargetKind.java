@@ -57,8 +57,7 @@ enum TargetKind {
     static final class Converter implements CommandLine.ITypeConverter<TargetKind> {
 
         /** A converter for picocli. */
-        Converter() {
-        }
+        Converter() {}
 
         @Override
         public TargetKind convert(String value) {
@@ -67,8 +66,8 @@ enum TargetKind {
                     return kind;
                 }
             }
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a kind of target; use one of "
-                    + Arrays.toString(values()));
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a kind of target; use one of " + Arrays.toString(values()));
         }
     }
 }

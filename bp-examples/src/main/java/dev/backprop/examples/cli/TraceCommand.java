@@ -25,11 +25,15 @@ import picocli.CommandLine.Spec;
  * {@link DenseLayer#delta()}, ...) after one {@link Network#computeGradients} call: the trace shows what training
  * computes, not a re-implementation.
  */
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"One training step of seed 004's network, printed layer by layer with the seed equations.",
-                "Prints one training step of seed 004's 2-2-2 sigmoid network (input [0.05, 0.10], target"
-                + " [0.01, 0.99], half squared error, SGD) layer by layer: inputs, Z, A, delta, dW, db and the"
-                + " updated weights, each labelled with the seed equation it implements."})
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
+        description = {
+            "One training step of seed 004's network, printed layer by layer with the seed equations.",
+            "Prints one training step of seed 004's 2-2-2 sigmoid network (input [0.05, 0.10], target"
+                    + " [0.01, 0.99], half squared error, SGD) layer by layer: inputs, Z, A, delta, dW, db and the"
+                    + " updated weights, each labelled with the seed equation it implements."
+        })
 public final class TraceCommand implements Runnable {
 
     private static final String RULE = "-".repeat(100);
@@ -37,17 +41,20 @@ public final class TraceCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.5",
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            defaultValue = "0.5",
             description = "Learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--json", description = "Print the loss and the updated parameters as one JSON object on the"
-            + " last line.")
+    @Option(
+            names = "--json",
+            description = "Print the loss and the updated parameters as one JSON object on the" + " last line.")
     private boolean json;
 
     /** A command for picocli. */
-    public TraceCommand() {
-    }
+    public TraceCommand() {}
 
     @Override
     public void run() {
@@ -79,37 +86,65 @@ public final class TraceCommand implements Runnable {
         for (int l = 0; l <= last; l++) {
             DenseLayer layer = net.layer(l);
             String in = l == 0 ? "X" : "A" + (l - 1);
-            out.printf(Locale.ROOT, "layer %d: %d -> %d, activation %s%n", l, layer.spec().in(), layer.spec().out(),
+            out.printf(
+                    Locale.ROOT,
+                    "layer %d: %d -> %d, activation %s%n",
+                    l,
+                    layer.spec().in(),
+                    layer.spec().out(),
                     layer.activation().spec());
             print(out, "W" + l, "weights before the step", layer.weights());
             print(out, "b" + l, "bias before the step", layer.bias());
-            print(out, "Z" + l + " = " + in + " W" + l + " + b" + l,
+            print(
+                    out,
+                    "Z" + l + " = " + in + " W" + l + " + b" + l,
                     "seed 002: Y = X W + B; seed 000 (1), (3) with the bias as an extra row of W",
                     layer.preActivation());
-            print(out, "A" + l + " = f(Z" + l + ")", "seed 000 (2): X_{i+1} = Y_i = sigma(X_i W_i); seed 001: A = g(Z)",
+            print(
+                    out,
+                    "A" + l + " = f(Z" + l + ")",
+                    "seed 000 (2): X_{i+1} = Y_i = sigma(X_i W_i); seed 001: A = g(Z)",
                     layer.output());
         }
-        out.printf(Locale.ROOT, "%-34s %s%n  %.12f%n", "E = 1/2 sum (A" + last + " - T)^2",
-                "seed 002: loss = sum (out_i - label_i)^2 / 2; seed 004: E_total", error);
+        out.printf(
+                Locale.ROOT,
+                "%-34s %s%n  %.12f%n",
+                "E = 1/2 sum (A" + last + " - T)^2",
+                "seed 002: loss = sum (out_i - label_i)^2 / 2; seed 004: E_total",
+                error);
         out.println(RULE);
         out.println("BACKWARD");
-        print(out, "G = dE/dA" + last + " = A" + last + " - T", "seed 002: d loss / d Z = Z - Label",
-                outputGradient);
+        print(out, "G = dE/dA" + last + " = A" + last + " - T", "seed 002: d loss / d Z = Z - Label", outputGradient);
         for (int l = last; l >= 0; l--) {
             DenseLayer layer = net.layer(l);
             String in = l == 0 ? "X" : "A" + (l - 1);
             if (l == last) {
-                print(out, "delta" + l + " = G * f'(Z" + l + ")", "seed 000 (10); seed 001: dZ = dA * g'(Z);"
-                        + " sigmoid' = A (1 - A) (seed 000 (17))", layer.delta());
+                print(
+                        out,
+                        "delta" + l + " = G * f'(Z" + l + ")",
+                        "seed 000 (10); seed 001: dZ = dA * g'(Z);" + " sigmoid' = A (1 - A) (seed 000 (17))",
+                        layer.delta());
             } else {
-                print(out, "dA" + l + " = delta" + (l + 1) + " W" + (l + 1) + "^T",
-                        "seed 002: d loss / d X = A @ W^T; seed 001: dA = W^T dZ", net.layer(l + 1).inputGradient());
-                print(out, "delta" + l + " = dA" + l + " * f'(Z" + l + ")",
-                        "seed 000 (11), (14): delta_i = (W_{i+1} delta_{i+1}) * S'(In_i)", layer.delta());
+                print(
+                        out,
+                        "dA" + l + " = delta" + (l + 1) + " W" + (l + 1) + "^T",
+                        "seed 002: d loss / d X = A @ W^T; seed 001: dA = W^T dZ",
+                        net.layer(l + 1).inputGradient());
+                print(
+                        out,
+                        "delta" + l + " = dA" + l + " * f'(Z" + l + ")",
+                        "seed 000 (11), (14): delta_i = (W_{i+1} delta_{i+1}) * S'(In_i)",
+                        layer.delta());
             }
-            print(out, "dW" + l + " = " + in + "^T delta" + l, "seed 002: d loss / d W = X^T @ A; seed 001: dW = dZ"
-                    + " A^T", layer.weightGradient());
-            print(out, "db" + l + " = column sums of delta" + l, "seed 002 [5]; seed 001: db = dZ 1_m",
+            print(
+                    out,
+                    "dW" + l + " = " + in + "^T delta" + l,
+                    "seed 002: d loss / d W = X^T @ A; seed 001: dW = dZ" + " A^T",
+                    layer.weightGradient());
+            print(
+                    out,
+                    "db" + l + " = column sums of delta" + l,
+                    "seed 002 [5]; seed 001: db = dZ 1_m",
                     layer.biasGradient());
         }
         out.println(RULE);
@@ -117,22 +152,40 @@ public final class TraceCommand implements Runnable {
         sgd.step(net.parameters(), learningRate);
         for (int l = last; l >= 0; l--) {
             DenseLayer layer = net.layer(l);
-            print(out, "W" + l + " <- W" + l + " - lr dW" + l, "seed 001: w = w - alpha dw; seed 000 (13), (15)",
+            print(
+                    out,
+                    "W" + l + " <- W" + l + " - lr dW" + l,
+                    "seed 001: w = w - alpha dw; seed 000 (13), (15)",
                     layer.weights());
             print(out, "b" + l + " <- b" + l + " - lr db" + l, "seed 002: b - lr * d loss / d b", layer.bias());
         }
         DMatrixRMaj after = net.forward(x);
         double errorAfter = loss.value(after, t);
-        out.printf(Locale.ROOT, "%-34s %s%n  %.12f%n", "E after the step", "the same input through the updated"
-                + " network", errorAfter);
+        out.printf(
+                Locale.ROOT,
+                "%-34s %s%n  %.12f%n",
+                "E after the step",
+                "the same input through the updated" + " network",
+                errorAfter);
         if (json) {
             DMatrixRMaj w0 = net.layer(0).weights();
             DMatrixRMaj w1 = net.layer(1).weights();
-            out.println(new JsonLine().put("command", "trace").put("error", error).put("error_after", errorAfter)
-                    .put("w1", w0.get(0, 0)).put("w2", w0.get(1, 0)).put("w3", w0.get(0, 1)).put("w4", w0.get(1, 1))
-                    .put("w5", w1.get(0, 0)).put("w6", w1.get(1, 0)).put("w7", w1.get(0, 1)).put("w8", w1.get(1, 1))
-                    .put("b0_1", net.layer(0).bias().get(0, 0)).put("b0_2", net.layer(0).bias().get(0, 1))
-                    .put("b1_1", net.layer(1).bias().get(0, 0)).put("b1_2", net.layer(1).bias().get(0, 1))
+            out.println(new JsonLine()
+                    .put("command", "trace")
+                    .put("error", error)
+                    .put("error_after", errorAfter)
+                    .put("w1", w0.get(0, 0))
+                    .put("w2", w0.get(1, 0))
+                    .put("w3", w0.get(0, 1))
+                    .put("w4", w0.get(1, 1))
+                    .put("w5", w1.get(0, 0))
+                    .put("w6", w1.get(1, 0))
+                    .put("w7", w1.get(0, 1))
+                    .put("w8", w1.get(1, 1))
+                    .put("b0_1", net.layer(0).bias().get(0, 0))
+                    .put("b0_2", net.layer(0).bias().get(0, 1))
+                    .put("b1_1", net.layer(1).bias().get(0, 0))
+                    .put("b1_2", net.layer(1).bias().get(0, 1))
                     .put("seconds", (System.nanoTime() - started) / 1e9));
         }
         out.flush();

@@ -17,42 +17,54 @@ public final class TrainingOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training data (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(
+            names = "--epochs",
+            paramLabel = "N",
+            description = "Passes over the training data (default: " + "${DEFAULT-VALUE}).")
     private int epochs;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Samples per minibatch (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            description = "Samples per minibatch (default: " + "${DEFAULT-VALUE}).")
     private int batchSize;
 
     @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--optimizer", paramLabel = "SPEC", description = "Optimizer by name and parameters, e.g. sgd,"
-            + " momentum(beta=0.9), adam; see 'bp plugins' (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--optimizer",
+            paramLabel = "SPEC",
+            description = "Optimizer by name and parameters, e.g. sgd,"
+                    + " momentum(beta=0.9), adam; see 'bp plugins' (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of weights, splits and shuffles (default: "
-            + "${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Seed of weights, splits and shuffles (default: " + "${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--save", paramLabel = "FILE", description = "Save the trained model, for 'bp predict'.")
     private Path save;
 
-    @Option(names = "--history", paramLabel = "FILE.csv", description = "Write the loss and metrics of every epoch"
-            + " as CSV.")
+    @Option(
+            names = "--history",
+            paramLabel = "FILE.csv",
+            description = "Write the loss and metrics of every epoch" + " as CSV.")
     private Path history;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Draw loss and accuracy per epoch as a PNG"
-            + " chart.")
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.png",
+            description = "Draw loss and accuracy per epoch as a PNG" + " chart.")
     private Path plot;
 
     @Option(names = "--json", description = "Print the final figures as one JSON object on the last line.")
     private boolean json;
 
     /** Options read by picocli. */
-    public TrainingOptions() {
-    }
+    public TrainingOptions() {}
 
     /**
      * Checks the values picocli cannot check by type.

@@ -100,8 +100,11 @@ final class TrainingSession {
 
     /** As {@link #fit(Trainer, Network, Dataset)}, choosing whether to shuffle. */
     TrainingResult fit(Trainer trainer, Network network, Dataset train, boolean shuffle) {
-        ShuffledBatches batches = ShuffledBatches.builder(train).batchSize(options.batchSize())
-                .seed(options.seed()).shuffle(shuffle).build();
+        ShuffledBatches batches = ShuffledBatches.builder(train)
+                .batchSize(options.batchSize())
+                .seed(options.seed())
+                .shuffle(shuffle)
+                .build();
         TrainingResult result = trainer.fit(network, batches);
         writeOutputs(result.history());
         return result;
@@ -121,7 +124,9 @@ final class TrainingSession {
 
     /** A JSON line with the command's name and the number of epochs trained. */
     JsonLine json(History history) {
-        return new JsonLine().put("command", command).put("epochs", (long) history.size())
+        return new JsonLine()
+                .put("command", command)
+                .put("epochs", (long) history.size())
                 .put("train_loss", history.last().trainLoss());
     }
 
@@ -140,16 +145,27 @@ final class TrainingSession {
 
     /** Prints a line of settings, e.g. the network's shape and the optimizer. */
     void printSettings(Network network, String loss) {
-        out().printf(Locale.ROOT, "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d epochs, seed %d%n",
-                describe(network), network.spec().parameterCount(), loss, optimizer(), options.batchSize(),
-                options.epochs(), options.seed());
+        out().printf(
+                        Locale.ROOT,
+                        "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d epochs, seed %d%n",
+                        describe(network),
+                        network.spec().parameterCount(),
+                        loss,
+                        optimizer(),
+                        options.batchSize(),
+                        options.epochs(),
+                        options.seed());
     }
 
     /** The shape with each layer's activation, e.g. {@code 784-50(relu)-10(softmax)}. */
     static String describe(Network network) {
         StringBuilder sb = new StringBuilder().append(network.inputSize());
-        network.layers().forEach(l -> sb.append('-').append(l.spec().out()).append('(')
-                .append(l.spec().activation()).append(')'));
+        network.layers()
+                .forEach(l -> sb.append('-')
+                        .append(l.spec().out())
+                        .append('(')
+                        .append(l.spec().activation())
+                        .append(')'));
         return sb.toString();
     }
 

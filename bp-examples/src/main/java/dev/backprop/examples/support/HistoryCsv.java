@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /** Writes a training history to a CSV file: a header, then one row per epoch (see {@link History#writeCsv}). */
 public final class HistoryCsv {
 
-    private HistoryCsv() {
-    }
+    private HistoryCsv() {}
 
     /**
      * Writes the history, creating missing parent folders and replacing an existing file.

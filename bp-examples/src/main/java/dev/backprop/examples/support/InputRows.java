@@ -17,8 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class InputRows {
 
-    private InputRows() {
-    }
+    private InputRows() {}
 
     /**
      * The rows of a file as an n × columns matrix.
@@ -87,12 +86,12 @@ public final class InputRows {
         try {
             v = Double.parseDouble(cell.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(file + " line " + line + ", column " + column + ": '" + cell.strip()
-                    + "' is not a number", e);
+            throw new IllegalArgumentException(
+                    file + " line " + line + ", column " + column + ": '" + cell.strip() + "' is not a number", e);
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(file + " line " + line + ", column " + column + ": " + v
-                    + " is not a finite number");
+            throw new IllegalArgumentException(
+                    file + " line " + line + ", column " + column + ": " + v + " is not a finite number");
         }
         return v;
     }

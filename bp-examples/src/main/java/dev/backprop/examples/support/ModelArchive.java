@@ -43,8 +43,7 @@ public final class ModelArchive {
     static final String INPUT_ARRAYS = "input-scaler/";
     static final String TARGET_ARRAYS = "target-scaler/";
 
-    private ModelArchive() {
-    }
+    private ModelArchive() {}
 
     /**
      * Saves, creating missing parent folders and replacing an existing file atomically.
@@ -54,7 +53,8 @@ public final class ModelArchive {
      * @throws IllegalArgumentException when a class name cannot be stored (it contains a line break)
      */
     public static void save(Path file, Network network, String loss, ModelInfo info) {
-        ModelDocument doc = ModelDocument.of(network).withLoss(ComponentSpec.parse(loss))
+        ModelDocument doc = ModelDocument.of(network)
+                .withLoss(ComponentSpec.parse(loss))
                 .withMetadata(COMMAND, info.command())
                 .withMetadata(TASK, info.task().name().toLowerCase(Locale.ROOT));
         if (!info.classNames().isEmpty()) {
@@ -64,10 +64,12 @@ public final class ModelArchive {
             }
         }
         if (info.featureScaler().isPresent()) {
-            doc = withScaler(doc, INPUT_SCALER, INPUT_ARRAYS, info.featureScaler().get());
+            doc = withScaler(
+                    doc, INPUT_SCALER, INPUT_ARRAYS, info.featureScaler().get());
         }
         if (info.targetScaler().isPresent()) {
-            doc = withScaler(doc, TARGET_SCALER, TARGET_ARRAYS, info.targetScaler().get());
+            doc = withScaler(
+                    doc, TARGET_SCALER, TARGET_ARRAYS, info.targetScaler().get());
         }
         try {
             Path parent = file.toAbsolutePath().getParent();
@@ -121,7 +123,10 @@ public final class ModelArchive {
         String command = meta.getOrDefault(COMMAND, "unknown");
         ModelInfo.Task task = task(meta.get(TASK), network);
         List<String> classes = classNames(meta, task, network);
-        return new ModelInfo(command, task, classes,
+        return new ModelInfo(
+                command,
+                task,
+                classes,
                 scaler(doc, meta.get(INPUT_SCALER), INPUT_ARRAYS),
                 scaler(doc, meta.get(TARGET_SCALER), TARGET_ARRAYS));
     }
@@ -132,14 +137,17 @@ public final class ModelArchive {
             if (out.equals("softmax")) {
                 return ModelInfo.Task.CLASSIFICATION;
             }
-            return out.equals("sigmoid") && network.outputSize() == 1 ? ModelInfo.Task.BINARY
+            return out.equals("sigmoid") && network.outputSize() == 1
+                    ? ModelInfo.Task.BINARY
                     : ModelInfo.Task.REGRESSION;
         }
         try {
             return ModelInfo.Task.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("metadata " + TASK + " is '" + text + "', not one of "
-                    + Arrays.toString(ModelInfo.Task.values()).toLowerCase(Locale.ROOT), e);
+            throw new IllegalArgumentException(
+                    "metadata " + TASK + " is '" + text + "', not one of "
+                            + Arrays.toString(ModelInfo.Task.values()).toLowerCase(Locale.ROOT),
+                    e);
         }
     }
 
@@ -155,20 +163,20 @@ public final class ModelArchive {
             try {
                 count = Integer.parseInt(countText.strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("metadata " + CLASSES + " is '" + countText
-                        + "', not a number of classes", e);
+                throw new IllegalArgumentException(
+                        "metadata " + CLASSES + " is '" + countText + "', not a number of classes", e);
             }
             if (count < 2 || count > 1_000_000) {
-                throw new IllegalArgumentException("metadata " + CLASSES + " is " + count
-                        + "; a classifier has from 2 to 1,000,000 classes");
+                throw new IllegalArgumentException(
+                        "metadata " + CLASSES + " is " + count + "; a classifier has from 2 to 1,000,000 classes");
             }
         }
         List<String> names = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String name = meta.get(CLASS_PREFIX + i);
             if (name == null && countText != null) {
-                throw new IllegalArgumentException("metadata " + CLASSES + " is " + count + " but " + CLASS_PREFIX
-                        + i + " is missing");
+                throw new IllegalArgumentException(
+                        "metadata " + CLASSES + " is " + count + " but " + CLASS_PREFIX + i + " is missing");
             }
             names.add(name == null ? Integer.toString(i) : name);
         }

@@ -15,7 +15,11 @@ import java.util.Optional;
  * @param featureScaler the scaling applied to input rows before the network, if any
  * @param targetScaler  for regression, the scaling of the target, undone on the outputs, if any
  */
-public record ModelInfo(String command, Task task, List<String> classNames, Optional<FeatureScaler> featureScaler,
+public record ModelInfo(
+        String command,
+        Task task,
+        List<String> classNames,
+        Optional<FeatureScaler> featureScaler,
         Optional<FeatureScaler> targetScaler) {
 
     /** How the outputs of a network are read. */
@@ -36,8 +40,8 @@ public record ModelInfo(String command, Task task, List<String> classNames, Opti
         Objects.requireNonNull(featureScaler, "featureScaler");
         Objects.requireNonNull(targetScaler, "targetScaler");
         if (task != Task.REGRESSION && classNames.size() < 2) {
-            throw new IllegalArgumentException("a " + task + " model needs at least two class names, got "
-                    + classNames);
+            throw new IllegalArgumentException(
+                    "a " + task + " model needs at least two class names, got " + classNames);
         }
     }
 
@@ -53,7 +57,7 @@ public record ModelInfo(String command, Task task, List<String> classNames, Opti
 
     /** A regression model; either scaler may be null. */
     public static ModelInfo regression(String command, FeatureScaler features, FeatureScaler target) {
-        return new ModelInfo(command, Task.REGRESSION, List.of(), Optional.ofNullable(features),
-                Optional.ofNullable(target));
+        return new ModelInfo(
+                command, Task.REGRESSION, List.of(), Optional.ofNullable(features), Optional.ofNullable(target));
     }
 }

@@ -23,7 +23,8 @@ public record SavedModel(Network network, Optional<ComponentSpec> loss, ModelInf
         Objects.requireNonNull(info, "info");
         if (info.task() != ModelInfo.Task.REGRESSION) {
             int outputs = network.outputSize();
-            int expected = info.task() == ModelInfo.Task.BINARY ? 1 : info.classNames().size();
+            int expected =
+                    info.task() == ModelInfo.Task.BINARY ? 1 : info.classNames().size();
             if (outputs != expected) {
                 throw new IllegalArgumentException("the model's network has " + outputs + " outputs but its "
                         + info.task().name().toLowerCase(Locale.ROOT) + " task with classes "

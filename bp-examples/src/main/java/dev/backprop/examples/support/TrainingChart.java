@@ -28,8 +28,7 @@ public final class TrainingChart {
     private static final int WIDTH = 640;
     private static final int HEIGHT = 420;
 
-    private TrainingChart() {
-    }
+    private TrainingChart() {}
 
     /**
      * Writes the chart, creating missing parent folders and replacing an existing file.
@@ -83,8 +82,13 @@ public final class TrainingChart {
     }
 
     private static BufferedImage panel(History history, String title, String yTitle, List<String> keys) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle("epoch")
-                .yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(HEIGHT)
+                .title(title)
+                .xAxisTitle("epoch")
+                .yAxisTitle(yTitle)
+                .build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);

@@ -56,7 +56,9 @@ record CommandRun(int exitCode, String out, String err) {
 
     /** The first line of standard output that starts with the prefix (after leading spaces). */
     String lineStartingWith(String prefix) {
-        return lines().stream().filter(l -> l.strip().startsWith(prefix)).findFirst()
+        return lines().stream()
+                .filter(l -> l.strip().startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting with '" + prefix + "' in:\n" + out));
     }
 

@@ -11,8 +11,7 @@ import dev.backprop.core.spi.Config;
 public final class ConflictingReluProvider implements ActivationProvider {
 
     /** A stateless provider. */
-    public ConflictingReluProvider() {
-    }
+    public ConflictingReluProvider() {}
 
     @Override
     public String name() {

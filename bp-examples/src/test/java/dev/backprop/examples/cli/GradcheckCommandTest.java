@@ -20,10 +20,34 @@ class GradcheckCommandTest {
 
     @Test
     void otherActivationsAndLosses_passToo() {
-        assertThat(CommandRun.of("gradcheck", "--activation", "sigmoid", "--output-activation", "identity", "--loss",
-                "mse", "--targets", "uniform", "--input-gradient").exitCode()).isZero();
-        assertThat(CommandRun.of("gradcheck", "--hidden", "3", "--activation", "elu", "--output-activation",
-                "sigmoid", "--outputs", "1", "--loss", "binary-cross-entropy", "--targets", "uniform").exitCode())
+        assertThat(CommandRun.of(
+                                "gradcheck",
+                                "--activation",
+                                "sigmoid",
+                                "--output-activation",
+                                "identity",
+                                "--loss",
+                                "mse",
+                                "--targets",
+                                "uniform",
+                                "--input-gradient")
+                        .exitCode())
+                .isZero();
+        assertThat(CommandRun.of(
+                                "gradcheck",
+                                "--hidden",
+                                "3",
+                                "--activation",
+                                "elu",
+                                "--output-activation",
+                                "sigmoid",
+                                "--outputs",
+                                "1",
+                                "--loss",
+                                "binary-cross-entropy",
+                                "--targets",
+                                "uniform")
+                        .exitCode())
                 .isZero();
     }
 

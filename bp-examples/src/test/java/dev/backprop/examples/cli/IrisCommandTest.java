@@ -26,7 +26,8 @@ class IrisCommandTest {
         long[][] counts = new long[3][3];
         for (int r = 0; r < 3; r++) {
             String[] cells = lines.get(top + 2 + r).strip().split("\\s+");
-            assertThat(cells[0]).isEqualTo(List.of("setosa", "versicolor", "virginica").get(r));
+            assertThat(cells[0])
+                    .isEqualTo(List.of("setosa", "versicolor", "virginica").get(r));
             for (int c = 0; c < 3; c++) {
                 counts[r][c] = Long.parseLong(cells[1 + c]);
             }
@@ -37,8 +38,9 @@ class IrisCommandTest {
         }
         // accuracy = trace / total
         assertThat((counts[0][0] + counts[1][1] + counts[2][2]) / 45.0).isEqualTo(accuracy);
-        assertThat(run.json()).containsKeys("command", "epochs", "train_loss", "test_loss", "test_accuracy",
-                "train_accuracy", "seconds");
+        assertThat(run.json())
+                .containsKeys(
+                        "command", "epochs", "train_loss", "test_loss", "test_accuracy", "train_accuracy", "seconds");
     }
 
     @Test

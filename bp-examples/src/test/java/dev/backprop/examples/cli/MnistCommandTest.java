@@ -17,16 +17,19 @@ class MnistCommandTest {
 
     @Test
     void fewEpochsOnASubset_beatTheNearestCentroidBaseline() {
-        CommandRun run = CommandRun.of("mnist", "--epochs", "4", "--train-limit", "2000", "--test-limit", "500",
-                "--json");
+        CommandRun run =
+                CommandRun.of("mnist", "--epochs", "4", "--train-limit", "2000", "--test-limit", "500", "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // numpy: a nearest-centroid classifier (class means of the same 2,000 training images, Euclidean distance)
         // labels 0.794 of the same 500 test images; a trained network must do better
         assertThat(run.number("test_accuracy")).isGreaterThan(0.794);
-        assertThat(run.json()).containsEntry("train_samples", 2000.0).containsEntry("test_samples", 500.0)
+        assertThat(run.json())
+                .containsEntry("train_samples", 2000.0)
+                .containsEntry("test_samples", 500.0)
                 .containsEntry("epochs", 4.0);
         // every epoch prints its train and test accuracy: four rows under the header
-        assertThat(run.lines()).filteredOn(l -> l.matches("\\s+[1-4]\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+"))
+        assertThat(run.lines())
+                .filteredOn(l -> l.matches("\\s+[1-4]\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+\\s+[0-9.]+"))
                 .hasSize(4);
     }
 
@@ -47,8 +50,8 @@ class MnistCommandTest {
         LabeledDataset test = EmbeddedDatasets.mnistTest();
         writeIdx(train, 300, dir.resolve("train-images-idx3-ubyte.gz"), dir.resolve("train-labels-idx1-ubyte.gz"));
         writeIdx(test, 100, dir.resolve("t10k-images-idx3-ubyte"), dir.resolve("t10k-labels-idx1-ubyte"));
-        CommandRun run = CommandRun.of("mnist", "--data", dir.toString(), "--epochs", "1", "--check-samples", "0",
-                "--json");
+        CommandRun run =
+                CommandRun.of("mnist", "--data", dir.toString(), "--epochs", "1", "--check-samples", "0", "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.json()).containsEntry("train_samples", 300.0).containsEntry("test_samples", 100.0);
         assertThat(run.out()).contains("MNIST from " + dir);
@@ -58,7 +61,9 @@ class MnistCommandTest {
     void missingDataFolderFiles_areBadInputWithOneLine(@TempDir Path dir) {
         CommandRun run = CommandRun.of("mnist", "--data", dir.toString());
         assertThat(run.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
-        assertThat(run.err().strip()).startsWith("bp mnist: ").contains("train-images-idx3-ubyte")
+        assertThat(run.err().strip())
+                .startsWith("bp mnist: ")
+                .contains("train-images-idx3-ubyte")
                 .doesNotContain("\n");
     }
 

@@ -26,12 +26,35 @@ class PluginsCommandTest {
     void everyBuiltInName_isListed() {
         CommandRun run = CommandRun.of("plugins", "--json");
         // the names the project's plug-in modules register (their services files)
-        for (String name : List.of("identity", "sigmoid", "tanh", "relu", "leaky-relu", "elu", "selu", "gelu",
-                "softplus", "softsign", "swish", "mish", "hard-sigmoid", "hard-tanh", "softmax", "log-softmax")) {
+        for (String name : List.of(
+                "identity",
+                "sigmoid",
+                "tanh",
+                "relu",
+                "leaky-relu",
+                "elu",
+                "selu",
+                "gelu",
+                "softplus",
+                "softsign",
+                "swish",
+                "mish",
+                "hard-sigmoid",
+                "hard-tanh",
+                "softmax",
+                "log-softmax")) {
             assertThat(run.lineStartingWith("activation  " + name + " ")).contains("bp-activations");
         }
-        for (String name : List.of("mse", "mae", "half-sse", "huber", "binary-cross-entropy",
-                "categorical-cross-entropy", "softmax-cross-entropy", "kl-divergence", "hinge")) {
+        for (String name : List.of(
+                "mse",
+                "mae",
+                "half-sse",
+                "huber",
+                "binary-cross-entropy",
+                "categorical-cross-entropy",
+                "softmax-cross-entropy",
+                "kl-divergence",
+                "hinge")) {
             assertThat(run.lineStartingWith("loss        " + name + " ")).contains("dev.backprop.losses");
         }
         for (String name : List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw", "rprop")) {
@@ -47,12 +70,15 @@ class PluginsCommandTest {
         Path jar = pluginFolder(dir);
         CommandRun run = CommandRun.of("plugins", "--plugin-path", jar.toString(), "--json");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(BpCommand.CHECK_FAILED);
-        assertThat(run.out()).contains("1 CONFLICT:")
+        assertThat(run.out())
+                .contains("1 CONFLICT:")
                 .contains("Two activation providers claim the name 'relu'")
                 .contains("dev.backprop.activations.ReluProvider")
                 .contains(ConflictingReluProvider.class.getName());
         // both providers are still listed
-        assertThat(run.lines()).filteredOn(l -> l.startsWith("activation  relu ")).hasSize(2);
+        assertThat(run.lines())
+                .filteredOn(l -> l.startsWith("activation  relu "))
+                .hasSize(2);
         assertThat(run.number("conflicts")).isEqualTo(1);
     }
 
@@ -70,8 +96,10 @@ class PluginsCommandTest {
     private static Path pluginFolder(Path dir) throws IOException {
         Path services = dir.resolve("plugin/META-INF/services");
         Files.createDirectories(services);
-        Files.writeString(services.resolve(ActivationProvider.class.getName()),
-                ConflictingReluProvider.class.getName() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                services.resolve(ActivationProvider.class.getName()),
+                ConflictingReluProvider.class.getName() + "\n",
+                StandardCharsets.UTF_8);
         return dir.resolve("plugin");
     }
 }

@@ -24,7 +24,14 @@ class PredictCommandTest {
         Path csv = dir.resolve("flowers.csv");
         StringBuilder sb = new StringBuilder("sepal length,sepal width,petal length,petal width\n");
         for (double[] f : FLOWERS) {
-            sb.append(f[0]).append(',').append(f[1]).append(',').append(f[2]).append(',').append(f[3]).append('\n');
+            sb.append(f[0])
+                    .append(',')
+                    .append(f[1])
+                    .append(',')
+                    .append(f[2])
+                    .append(',')
+                    .append(f[3])
+                    .append('\n');
         }
         Files.writeString(csv, sb);
         return csv;
@@ -37,8 +44,8 @@ class PredictCommandTest {
         assertThat(train.exitCode()).as(train.toString()).isZero();
         assertThat(train.out()).contains("model saved to " + model);
 
-        CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--input", input(dir).toString(),
-                "--json");
+        CommandRun run = CommandRun.of(
+                "predict", "--model", model.toString(), "--input", input(dir).toString(), "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<String> lines = run.lines();
         assertThat(lines.get(0)).isEqualTo("row,class,p_setosa,p_versicolor,p_virginica");
@@ -89,16 +96,21 @@ class PredictCommandTest {
             }
         }
         // the three flowers are the species of their rows in Fisher's table
-        assertThat(lines.subList(1, 4)).extracting(l -> l.split(",")[1])
+        assertThat(lines.subList(1, 4))
+                .extracting(l -> l.split(",")[1])
                 .containsExactly("setosa", "versicolor", "virginica");
-        assertThat(run.json()).containsEntry("model_command", "iris").containsEntry("rows", 3.0)
+        assertThat(run.json())
+                .containsEntry("model_command", "iris")
+                .containsEntry("rows", 3.0)
                 .containsEntry("task", "classification");
     }
 
     @Test
     void corruptedModel_failsWithOneLineAndExitThree(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("iris.bp");
-        assertThat(CommandRun.of("iris", "--epochs", "1", "--save", model.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("iris", "--epochs", "1", "--save", model.toString())
+                        .exitCode())
+                .isZero();
         byte[] bytes = Files.readAllBytes(model);
         Path truncated = dir.resolve("truncated.bp");
         Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
@@ -109,9 +121,13 @@ class PredictCommandTest {
         Path text = dir.resolve("text.bp");
         Files.writeString(text, "not a model\n");
         for (Path bad : List.of(truncated, flipped, text)) {
-            CommandRun run = CommandRun.of("predict", "--model", bad.toString(), "--input", input(dir).toString());
+            CommandRun run = CommandRun.of(
+                    "predict", "--model", bad.toString(), "--input", input(dir).toString());
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(BpCommand.BAD_INPUT);
-            assertThat(run.err()).startsWith("bp predict: ").doesNotContain("\tat ").doesNotContain("Exception");
+            assertThat(run.err())
+                    .startsWith("bp predict: ")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("Exception");
             assertThat(run.err().strip()).doesNotContain("\n");
             assertThat(run.out()).isEmpty();
         }
@@ -119,26 +135,33 @@ class PredictCommandTest {
 
     @Test
     void missingModelOrWrongColumns_failWithOneLine(@TempDir Path dir) throws IOException {
-        CommandRun missing = CommandRun.of("predict", "--model", dir.resolve("none.bp").toString(), "--input",
+        CommandRun missing = CommandRun.of(
+                "predict",
+                "--model",
+                dir.resolve("none.bp").toString(),
+                "--input",
                 input(dir).toString());
         assertThat(missing.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
-        assertThat(missing.err().strip()).isEqualTo("bp predict: model file " + dir.resolve("none.bp")
-                + " does not exist");
+        assertThat(missing.err().strip())
+                .isEqualTo("bp predict: model file " + dir.resolve("none.bp") + " does not exist");
 
         Path model = dir.resolve("iris.bp");
-        assertThat(CommandRun.of("iris", "--epochs", "1", "--save", model.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("iris", "--epochs", "1", "--save", model.toString())
+                        .exitCode())
+                .isZero();
         Path three = dir.resolve("three.csv");
         Files.writeString(three, "5.1,3.5,1.4\n");
         CommandRun wrong = CommandRun.of("predict", "--model", model.toString(), "--input", three.toString());
         assertThat(wrong.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
-        assertThat(wrong.err().strip()).isEqualTo("bp predict: " + three
-                + " line 1 has 3 values but the model takes 4 inputs");
+        assertThat(wrong.err().strip())
+                .isEqualTo("bp predict: " + three + " line 1 has 3 values but the model takes 4 inputs");
     }
 
     @Test
     void regressionModel_predictsInCentimetres(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("r.bp");
-        assertThat(CommandRun.of("regression", "--save", model.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("regression", "--save", model.toString()).exitCode())
+                .isZero();
         Path csv = dir.resolve("in.csv");
         // the first flower of each species in Fisher's table, without the petal width (0.2, 1.4, 2.5 cm there)
         Files.writeString(csv, "5.1,3.5,1.4\n7.0,3.2,4.7\n6.3,3.3,6.0\n");
@@ -156,7 +179,8 @@ class PredictCommandTest {
     @Test
     void logisticModel_printsTheProbabilityOfVirginica(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("l.bp");
-        assertThat(CommandRun.of("logistic", "--save", model.toString()).exitCode()).isZero();
+        assertThat(CommandRun.of("logistic", "--save", model.toString()).exitCode())
+                .isZero();
         Path csv = dir.resolve("in.csv");
         // the first versicolor and the first virginica of Fisher's table
         Files.writeString(csv, "7.0,3.2,4.7,1.4\n6.3,3.3,6.0,2.5\n");

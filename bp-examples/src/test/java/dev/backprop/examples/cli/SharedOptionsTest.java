@@ -3,14 +3,25 @@ package dev.backprop.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SharedOptionsTest {
 
-    private static final List<String> COMMANDS = List.of("worked-example", "trace", "xor", "logistic", "regression",
-            "iris", "digits", "mnist", "gradcheck", "plugins", "predict", "bench");
+    private static final List<String> COMMANDS = List.of(
+            "worked-example",
+            "trace",
+            "xor",
+            "logistic",
+            "regression",
+            "iris",
+            "digits",
+            "mnist",
+            "gradcheck",
+            "plugins",
+            "predict",
+            "bench");
 
     @Test
     void everyCommand_hasHelp() {
@@ -27,7 +38,8 @@ class SharedOptionsTest {
     void trainingCommands_refuseBadSharedOptionsWithExitTwo(String command) {
         CommandRun epochs = CommandRun.of(command, "--epochs", "0");
         assertThat(epochs.exitCode()).isEqualTo(2);
-        assertThat(epochs.err()).startsWith("bp " + command + ": --epochs must be at least 1, got 0")
+        assertThat(epochs.err())
+                .startsWith("bp " + command + ": --epochs must be at least 1, got 0")
                 .contains("Try 'bp " + command + " --help'");
         assertThat(epochs.out()).isEmpty();
         assertThat(CommandRun.of(command, "--lr", "-1").exitCode()).isEqualTo(2);
@@ -39,7 +51,8 @@ class SharedOptionsTest {
     void unknownOptimizer_isBadInputNamingTheAvailableOnes() {
         CommandRun run = CommandRun.of("iris", "--optimizer", "adamm");
         assertThat(run.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
-        assertThat(run.err().strip()).startsWith("bp iris: Unknown optimizer 'adamm'. Did you mean 'adam'?")
+        assertThat(run.err().strip())
+                .startsWith("bp iris: Unknown optimizer 'adamm'. Did you mean 'adam'?")
                 .doesNotContain("\n");
         assertThat(run.out()).isEmpty();
     }
@@ -53,12 +66,20 @@ class SharedOptionsTest {
 
     @Test
     void optimizerWithItsOwnRate_andHiddenLayers_areUsed() {
-        CommandRun run = CommandRun.of("iris", "--epochs", "2", "--optimizer", "adam(lr=0.01)", "--hidden", "6,5",
-                "--activation", "leaky-relu(alpha=0.1)");
+        CommandRun run = CommandRun.of(
+                "iris",
+                "--epochs",
+                "2",
+                "--optimizer",
+                "adam(lr=0.01)",
+                "--hidden",
+                "6,5",
+                "--activation",
+                "leaky-relu(alpha=0.1)");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // by hand: 4·6 + 6 + 6·5 + 5 + 5·3 + 3 = 83 parameters
-        assertThat(run.lineStartingWith("network")).startsWith(
-                "network 4-6(leaky-relu(alpha=0.1))-5(leaky-relu(alpha=0.1))-3(softmax) (83 parameters)")
+        assertThat(run.lineStartingWith("network"))
+                .startsWith("network 4-6(leaky-relu(alpha=0.1))-5(leaky-relu(alpha=0.1))-3(softmax) (83 parameters)")
                 .contains("optimizer adam(lr=0.01)");
     }
 

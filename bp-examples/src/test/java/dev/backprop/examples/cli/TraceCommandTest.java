@@ -50,9 +50,19 @@ class TraceCommandTest {
     @Test
     void everyQuantity_isPrintedWithItsSeedEquation() {
         CommandRun run = CommandRun.of("trace");
-        List<String> labels = List.of("Z0 = X W0 + b0", "A0 = f(Z0)", "Z1 = A0 W1 + b1", "A1 = f(Z1)",
-                "delta1 = G * f'(Z1)", "dA0 = delta1 W1^T", "delta0 = dA0 * f'(Z0)", "dW1 = A0^T delta1",
-                "db1 = column sums of delta1", "dW0 = X^T delta0", "W1 <- W1 - lr dW1", "W0 <- W0 - lr dW0");
+        List<String> labels = List.of(
+                "Z0 = X W0 + b0",
+                "A0 = f(Z0)",
+                "Z1 = A0 W1 + b1",
+                "A1 = f(Z1)",
+                "delta1 = G * f'(Z1)",
+                "dA0 = delta1 W1^T",
+                "delta0 = dA0 * f'(Z0)",
+                "dW1 = A0^T delta1",
+                "db1 = column sums of delta1",
+                "dW0 = X^T delta0",
+                "W1 <- W1 - lr dW1",
+                "W0 <- W0 - lr dW0");
         for (String label : labels) {
             assertThat(run.lineStartingWith(label)).contains("seed 00");
         }

@@ -10,17 +10,21 @@ import org.junit.jupiter.api.Test;
 class WorkedExampleCommandTest {
 
     /** One printed row: step, total error, output 1, output 2. */
-    private record Row(int step, double error, double out1, double out2) {
-    }
+    private record Row(int step, double error, double out1, double out2) {}
 
     private static List<Row> section(CommandRun run, String title) {
         List<String> lines = run.lines();
         int start = lines.indexOf(title);
         assertThat(start).as("section '%s' in\n%s", title, run.out()).isNotNegative();
         List<Row> rows = new ArrayList<>();
-        for (int i = start + 2; i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("{"); i++) {
+        for (int i = start + 2;
+                i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("{");
+                i++) {
             String[] f = lines.get(i).strip().split("\\s+");
-            rows.add(new Row(Integer.parseInt(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+            rows.add(new Row(
+                    Integer.parseInt(f[0]),
+                    Double.parseDouble(f[1]),
+                    Double.parseDouble(f[2]),
                     Double.parseDouble(f[3])));
         }
         return rows;
@@ -54,7 +58,8 @@ class WorkedExampleCommandTest {
         CommandRun run = CommandRun.of("worked-example", "--steps", "9999,10000");
         List<Row> fixed = section(run, "biases fixed (as in the classic example)");
         assertThat(fixed.get(0).step()).isEqualTo(9999);
-        assertThat(fixed.get(0).error()).isCloseTo(3.510854812251261e-05, within(1e-12))
+        assertThat(fixed.get(0).error())
+                .isCloseTo(3.510854812251261e-05, within(1e-12))
                 .isCloseTo(0.0000351085, within(5e-11));
     }
 

@@ -14,14 +14,16 @@ class EpochTableTest {
     @Test
     void rows_showTheEpochFromOneAndTheChosenFigures() {
         StringWriter text = new StringWriter();
-        EpochTable table = new EpochTable(new PrintWriter(text, true), List.of(
-                new EpochTable.Column("train.loss", "train loss"), EpochTable.column("test.accuracy")));
+        EpochTable table = new EpochTable(
+                new PrintWriter(text, true),
+                List.of(new EpochTable.Column("train.loss", "train loss"), EpochTable.column("test.accuracy")));
         table.onEpochEnd(null, new EpochRecord(0, 0.5, Map.of("test.accuracy", 0.75), 0.1, 1.0));
         table.onEpochEnd(null, new EpochRecord(1, 0.25, Map.of("test.accuracy", 0.875), 0.1, 1.0));
         // by hand: the header once, then epochs 1 and 2 with six decimals in columns of twelve
-        assertThat(text.toString().split("\\R")).containsExactly(
-                " epoch    train loss  test.accuracy",
-                "     1      0.500000      0.750000",
-                "     2      0.250000      0.875000");
+        assertThat(text.toString().split("\\R"))
+                .containsExactly(
+                        " epoch    train loss  test.accuracy",
+                        "     1      0.500000      0.750000",
+                        "     2      0.250000      0.875000");
     }
 }

@@ -26,22 +26,24 @@ class InputRowsTest {
     void badValue_namesLineColumnAndText(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "1,2\n3,x\n");
-        assertThatThrownBy(() -> InputRows.read(csv, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> InputRows.read(csv, 2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(csv + " line 2, column 2: 'x' is not a number");
         Files.writeString(csv, "1,NaN\n");
-        assertThatThrownBy(() -> InputRows.read(csv, 2)).hasMessage(csv + " line 1, column 2: NaN is not a finite"
-                + " number");
+        assertThatThrownBy(() -> InputRows.read(csv, 2))
+                .hasMessage(csv + " line 1, column 2: NaN is not a finite" + " number");
     }
 
     @Test
     void wrongCountEmptyFileAndMissingFile_areRefused(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "1,2,3\n");
-        assertThatThrownBy(() -> InputRows.read(csv, 2)).hasMessage(csv + " line 1 has 3 values but the model"
-                + " takes 2 inputs");
+        assertThatThrownBy(() -> InputRows.read(csv, 2))
+                .hasMessage(csv + " line 1 has 3 values but the model" + " takes 2 inputs");
         Files.writeString(csv, "x,y\n\n");
         assertThatThrownBy(() -> InputRows.read(csv, 2)).hasMessage(csv + " has no rows to predict");
-        assertThatThrownBy(() -> InputRows.read(dir.resolve("none.csv"), 2)).isInstanceOf(UncheckedIOException.class)
+        assertThatThrownBy(() -> InputRows.read(dir.resolve("none.csv"), 2))
+                .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("input file " + dir.resolve("none.csv") + " does not exist");
     }
 }

@@ -20,7 +20,12 @@ class ModelArchiveTest {
     private static final Registries REGISTRIES = Registries.discover();
 
     private static Network classifier(int classes) {
-        return Network.builder(REGISTRIES).input(2).dense(3, "tanh").dense(classes, "softmax").seed(5).build();
+        return Network.builder(REGISTRIES)
+                .input(2)
+                .dense(3, "tanh")
+                .dense(classes, "softmax")
+                .seed(5)
+                .build();
     }
 
     @Test
@@ -28,8 +33,8 @@ class ModelArchiveTest {
         Network net = classifier(3);
         StandardScaler scaler = StandardScaler.fit(new DMatrixRMaj(new double[][] {{1, 10}, {3, 30}}));
         Path file = dir.resolve("m.bp");
-        ModelArchive.save(file, net, "categorical-cross-entropy", ModelInfo.classifier("test", List.of("a", "b", "c"),
-                scaler));
+        ModelArchive.save(
+                file, net, "categorical-cross-entropy", ModelInfo.classifier("test", List.of("a", "b", "c"), scaler));
         SavedModel back = ModelArchive.load(file, REGISTRIES);
         assertThat(back.info().task()).isEqualTo(ModelInfo.Task.CLASSIFICATION);
         assertThat(back.info().classNames()).containsExactly("a", "b", "c");
@@ -38,7 +43,8 @@ class ModelArchiveTest {
         // by hand: mean (2, 20), population deviation (1, 10), so (3, 30) scales to (1, 1)
         DMatrixRMaj x = back.info().featureScaler().orElseThrow().transform(new DMatrixRMaj(new double[][] {{3, 30}}));
         assertThat(x.data).startsWith(1.0, 1.0);
-        assertThat(back.network().layer(0).weights().data).isEqualTo(net.layer(0).weights().data);
+        assertThat(back.network().layer(0).weights().data)
+                .isEqualTo(net.layer(0).weights().data);
     }
 
     @Test
@@ -54,9 +60,15 @@ class ModelArchiveTest {
     @Test
     void metadataThatDoesNotFitTheNetwork_isRefusedInOneLine(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("bad.bp");
-        ModelFile.save(file, ModelDocument.of(classifier(3)).withMetadata("bp.task", "classification")
-                .withMetadata("bp.classes", "2").withMetadata("bp.class.0", "x").withMetadata("bp.class.1", "y"));
-        assertThatThrownBy(() -> ModelArchive.load(file, REGISTRIES)).isInstanceOf(IllegalArgumentException.class)
+        ModelFile.save(
+                file,
+                ModelDocument.of(classifier(3))
+                        .withMetadata("bp.task", "classification")
+                        .withMetadata("bp.classes", "2")
+                        .withMetadata("bp.class.0", "x")
+                        .withMetadata("bp.class.1", "y"));
+        assertThatThrownBy(() -> ModelArchive.load(file, REGISTRIES))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model file " + file + ": the model's network has 3 outputs but its classification task"
                         + " with classes [x, y] needs 2");
         ModelFile.save(file, ModelDocument.of(classifier(3)).withMetadata("bp.task", "ranking"));

@@ -40,6 +40,7 @@ class TrainingChartTest {
     @Test
     void emptyHistory_isRefused(@TempDir Path dir) {
         assertThatThrownBy(() -> TrainingChart.write(new History(), "test", dir.resolve("c.png")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("the history has no epochs");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("the history has no epochs");
     }
 }

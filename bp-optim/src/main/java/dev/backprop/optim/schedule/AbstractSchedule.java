@@ -80,8 +80,8 @@ public abstract class AbstractSchedule implements Schedule {
     public final double rate(double baseRate, long step, int epoch) {
         HyperParameters.nonNegative(name, "base rate", baseRate);
         if (step < 0 || epoch < 0) {
-            throw new IllegalArgumentException(name + " needs step >= 0 and epoch >= 0, got step=" + step
-                    + ", epoch=" + epoch);
+            throw new IllegalArgumentException(
+                    name + " needs step >= 0 and epoch >= 0, got step=" + step + ", epoch=" + epoch);
         }
         double rate = decayed(baseRate, step, epoch);
         if (step < warmupSteps) {

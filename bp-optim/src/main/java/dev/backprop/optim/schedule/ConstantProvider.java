@@ -8,8 +8,7 @@ import dev.backprop.core.spi.ScheduleProvider;
 public final class ConstantProvider implements ScheduleProvider {
 
     /** A stateless provider. */
-    public ConstantProvider() {
-    }
+    public ConstantProvider() {}
 
     @Override
     public String name() {

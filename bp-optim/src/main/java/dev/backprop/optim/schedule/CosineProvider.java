@@ -8,8 +8,7 @@ import dev.backprop.core.spi.ScheduleProvider;
 public final class CosineProvider implements ScheduleProvider {
 
     /** A stateless provider. */
-    public CosineProvider() {
-    }
+    public CosineProvider() {}
 
     @Override
     public String name() {

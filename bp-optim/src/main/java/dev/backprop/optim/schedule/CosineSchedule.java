@@ -35,8 +35,8 @@ public final class CosineSchedule extends AbstractSchedule {
     public CosineSchedule(Config config) {
         super(NAME, config, Set.of(T_MAX, MIN_RATE, ScheduleUnit.KEY));
         this.tMax = HyperParameters.atLeast(NAME, T_MAX, HyperParameters.getInt(NAME, config, T_MAX, 100), 1);
-        this.minRate = HyperParameters.nonNegative(NAME, MIN_RATE,
-                HyperParameters.getDouble(NAME, config, MIN_RATE, 0));
+        this.minRate =
+                HyperParameters.nonNegative(NAME, MIN_RATE, HyperParameters.getDouble(NAME, config, MIN_RATE, 0));
         this.unit = ScheduleUnit.parse(NAME, config.getString(ScheduleUnit.KEY, "epoch"));
     }
 

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.ScheduleProvider;
 public final class ExponentialDecayProvider implements ScheduleProvider {
 
     /** A stateless provider. */
-    public ExponentialDecayProvider() {
-    }
+    public ExponentialDecayProvider() {}
 
     @Override
     public String name() {

@@ -29,8 +29,8 @@ public final class ExponentialDecaySchedule extends AbstractSchedule {
      */
     public ExponentialDecaySchedule(Config config) {
         super(NAME, config, Set.of(GAMMA, ScheduleUnit.KEY));
-        this.gamma = HyperParameters.inHalfOpenUnitInterval(NAME, GAMMA,
-                HyperParameters.getDouble(NAME, config, GAMMA, 0.95));
+        this.gamma = HyperParameters.inHalfOpenUnitInterval(
+                NAME, GAMMA, HyperParameters.getDouble(NAME, config, GAMMA, 0.95));
         this.unit = ScheduleUnit.parse(NAME, config.getString(ScheduleUnit.KEY, "epoch"));
     }
 

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.ScheduleProvider;
 public final class ReduceOnPlateauProvider implements ScheduleProvider {
 
     /** A stateless provider. */
-    public ReduceOnPlateauProvider() {
-    }
+    public ReduceOnPlateauProvider() {}
 
     @Override
     public String name() {

@@ -51,8 +51,8 @@ public final class ReduceOnPlateauSchedule extends AbstractSchedule {
     /** State key: the epochs of cooldown still to go. */
     public static final String STATE_COOLDOWN_LEFT = "cooldown-left";
 
-    private static final Set<String> STATE_KEYS = Set.of(STATE_SCALE, STATE_BEST, STATE_BAD_EPOCHS,
-            STATE_COOLDOWN_LEFT);
+    private static final Set<String> STATE_KEYS =
+            Set.of(STATE_SCALE, STATE_BEST, STATE_BAD_EPOCHS, STATE_COOLDOWN_LEFT);
 
     private final double factor;
     private final int patience;
@@ -72,22 +72,20 @@ public final class ReduceOnPlateauSchedule extends AbstractSchedule {
      */
     public ReduceOnPlateauSchedule(Config config) {
         super(NAME, config, Set.of(FACTOR, PATIENCE, THRESHOLD, COOLDOWN, MIN_RATE));
-        this.factor = HyperParameters.inOpenUnitInterval(NAME, FACTOR,
-                HyperParameters.getDouble(NAME, config, FACTOR, 0.1));
-        this.patience = HyperParameters.atLeast(NAME, PATIENCE, HyperParameters.getInt(NAME, config, PATIENCE, 10),
-                0);
-        this.threshold = HyperParameters.nonNegative(NAME, THRESHOLD,
-                HyperParameters.getDouble(NAME, config, THRESHOLD, 1e-4));
-        this.cooldown = HyperParameters.atLeast(NAME, COOLDOWN, HyperParameters.getInt(NAME, config, COOLDOWN, 0),
-                0);
-        this.minRate = HyperParameters.nonNegative(NAME, MIN_RATE,
-                HyperParameters.getDouble(NAME, config, MIN_RATE, 0));
+        this.factor =
+                HyperParameters.inOpenUnitInterval(NAME, FACTOR, HyperParameters.getDouble(NAME, config, FACTOR, 0.1));
+        this.patience = HyperParameters.atLeast(NAME, PATIENCE, HyperParameters.getInt(NAME, config, PATIENCE, 10), 0);
+        this.threshold =
+                HyperParameters.nonNegative(NAME, THRESHOLD, HyperParameters.getDouble(NAME, config, THRESHOLD, 1e-4));
+        this.cooldown = HyperParameters.atLeast(NAME, COOLDOWN, HyperParameters.getInt(NAME, config, COOLDOWN, 0), 0);
+        this.minRate =
+                HyperParameters.nonNegative(NAME, MIN_RATE, HyperParameters.getDouble(NAME, config, MIN_RATE, 0));
     }
 
     @Override
     protected Config ownConfig() {
-        return Config.of(FACTOR, factor, PATIENCE, patience, THRESHOLD, threshold, COOLDOWN, cooldown, MIN_RATE,
-                minRate);
+        return Config.of(
+                FACTOR, factor, PATIENCE, patience, THRESHOLD, threshold, COOLDOWN, cooldown, MIN_RATE, minRate);
     }
 
     @Override

@@ -8,8 +8,7 @@ import dev.backprop.core.spi.ScheduleProvider;
 public final class StepDecayProvider implements ScheduleProvider {
 
     /** A stateless provider. */
-    public StepDecayProvider() {
-    }
+    public StepDecayProvider() {}
 
     @Override
     public String name() {

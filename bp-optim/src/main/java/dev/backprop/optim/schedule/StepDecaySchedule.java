@@ -32,10 +32,10 @@ public final class StepDecaySchedule extends AbstractSchedule {
      */
     public StepDecaySchedule(Config config) {
         super(NAME, config, Set.of(STEP_SIZE, GAMMA, ScheduleUnit.KEY));
-        this.stepSize = HyperParameters.atLeast(NAME, STEP_SIZE,
-                HyperParameters.getInt(NAME, config, STEP_SIZE, 10), 1);
-        this.gamma = HyperParameters.inHalfOpenUnitInterval(NAME, GAMMA,
-                HyperParameters.getDouble(NAME, config, GAMMA, 0.1));
+        this.stepSize =
+                HyperParameters.atLeast(NAME, STEP_SIZE, HyperParameters.getInt(NAME, config, STEP_SIZE, 10), 1);
+        this.gamma = HyperParameters.inHalfOpenUnitInterval(
+                NAME, GAMMA, HyperParameters.getDouble(NAME, config, GAMMA, 0.1));
         this.unit = ScheduleUnit.parse(NAME, config.getString(ScheduleUnit.KEY, "epoch"));
     }
 

@@ -91,8 +91,11 @@ class ReduceOnPlateauScheduleTest {
 
     @Test
     void state_beforeAnyMetric_hasInfiniteBest() {
-        assertThat(create().state()).containsEntry("best", Double.POSITIVE_INFINITY).containsEntry("scale", 1.0)
-                .containsEntry("bad-epochs", 0.0).containsEntry("cooldown-left", 0.0);
+        assertThat(create().state())
+                .containsEntry("best", Double.POSITIVE_INFINITY)
+                .containsEntry("scale", 1.0)
+                .containsEntry("bad-epochs", 0.0)
+                .containsEntry("cooldown-left", 0.0);
     }
 
     @Test

@@ -23,8 +23,8 @@ class ScheduleConfigTest {
 
     @Test
     void registry_findsEveryBuiltInSchedule() {
-        assertThat(registry().names()).containsExactly("constant", "cosine", "exponential-decay", "reduce-on-plateau",
-                "step-decay");
+        assertThat(registry().names())
+                .containsExactly("constant", "cosine", "exponential-decay", "reduce-on-plateau", "step-decay");
     }
 
     @ParameterizedTest
@@ -46,18 +46,20 @@ class ScheduleConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "step-decay(gamma=0)             | step-decay gamma must be in (0, 1], got 0.0",
-        "step-decay(step-size=0)         | step-decay step-size must be >= 1, got 0",
-        "exponential-decay(gamma=1.5)    | exponential-decay gamma must be in (0, 1], got 1.5",
-        "cosine(t-max=0)                 | cosine t-max must be >= 1, got 0",
-        "cosine(min-rate=-0.1)           | cosine min-rate must be finite and >= 0, got -0.1",
-        "cosine(unit=batch)              | cosine unit must be epoch or step, got 'batch'",
-        "constant(warmup-steps=-1)       | constant warmup-steps must be >= 0, got -1",
-        "reduce-on-plateau(factor=1.0)   | reduce-on-plateau factor must be in (0, 1), got 1.0",
-        "reduce-on-plateau(patience=-1)  | reduce-on-plateau patience must be >= 0, got -1",
-        "reduce-on-plateau(threshold=-1) | reduce-on-plateau threshold must be finite and >= 0, got -1.0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "step-decay(gamma=0)             | step-decay gamma must be in (0, 1], got 0.0",
+                "step-decay(step-size=0)         | step-decay step-size must be >= 1, got 0",
+                "exponential-decay(gamma=1.5)    | exponential-decay gamma must be in (0, 1], got 1.5",
+                "cosine(t-max=0)                 | cosine t-max must be >= 1, got 0",
+                "cosine(min-rate=-0.1)           | cosine min-rate must be finite and >= 0, got -0.1",
+                "cosine(unit=batch)              | cosine unit must be epoch or step, got 'batch'",
+                "constant(warmup-steps=-1)       | constant warmup-steps must be >= 0, got -1",
+                "reduce-on-plateau(factor=1.0)   | reduce-on-plateau factor must be in (0, 1), got 1.0",
+                "reduce-on-plateau(patience=-1)  | reduce-on-plateau patience must be >= 0, got -1",
+                "reduce-on-plateau(threshold=-1) | reduce-on-plateau threshold must be finite and >= 0, got -1.0",
+            })
     void invalidParameter_isRefusedWithNameAndValue(String spec, String message) {
         assertThatThrownBy(() -> registry().create(ComponentSpec.parse(spec)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -68,7 +70,8 @@ class ScheduleConfigTest {
     void unknownKey_isRefused() {
         assertThatThrownBy(() -> registry().create(ComponentSpec.parse("cosine(tmax=10)")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("[tmax]").hasMessageContaining("schedule 'cosine'");
+                .hasMessageContaining("[tmax]")
+                .hasMessageContaining("schedule 'cosine'");
     }
 
     @Test

@@ -41,8 +41,7 @@ class ScheduleRatesTest {
         for (int epoch = 0; epoch < 8; epoch++) {
             rates[epoch] = s.rate(0.1, 1000L * epoch, epoch);
         }
-        assertThat(rates).containsExactly(new double[] {0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025},
-                within(1e-15));
+        assertThat(rates).containsExactly(new double[] {0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025}, within(1e-15));
     }
 
     @Test
@@ -81,7 +80,16 @@ class ScheduleRatesTest {
         for (int step = 0; step < 6; step++) {
             rates[step] = s.rate(0.2, step, 0);
         }
-        assertThat(rates).containsExactly(new double[] {0.050000000000000003, 0.096193976625564337,
-                0.12803300858899108, 0.13826834323650899, 0.10000000000000001, 0.06173165676349103}, within(1e-15));
+        assertThat(rates)
+                .containsExactly(
+                        new double[] {
+                            0.050000000000000003,
+                            0.096193976625564337,
+                            0.12803300858899108,
+                            0.13826834323650899,
+                            0.10000000000000001,
+                            0.06173165676349103
+                        },
+                        within(1e-15));
     }
 }

@@ -16,8 +16,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class TrainWithBentIdentity {
 
-    private TrainWithBentIdentity() {
-    }
+    private TrainWithBentIdentity() {}
 
     /** Trains and reports; exit status 0 when the loss decreased, 1 otherwise. */
     public static void main(String[] args) {
@@ -25,8 +24,12 @@ public final class TrainWithBentIdentity {
         ProviderInfo<ActivationProvider> info = registries.activations().find("bent-identity");
         System.out.println("bent-identity from " + info.origin());
 
-        Network net = Network.builder(registries).input(2).dense(6, "bent-identity").dense(1, "bent-identity")
-                .seed(42).build();
+        Network net = Network.builder(registries)
+                .input(2)
+                .dense(6, "bent-identity")
+                .dense(1, "bent-identity")
+                .seed(42)
+                .build();
         // 16 points of the plane, target x1 * x2
         DMatrixRMaj x = new DMatrixRMaj(16, 2);
         DMatrixRMaj t = new DMatrixRMaj(16, 1);

@@ -28,8 +28,8 @@ final class ExampleOptions {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (!arg.startsWith("--") || !known.contains(arg.substring(2))) {
-                throw new IllegalArgumentException("Unknown option '" + arg + "'; options: --"
-                        + String.join(", --", known));
+                throw new IllegalArgumentException(
+                        "Unknown option '" + arg + "'; options: --" + String.join(", --", known));
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("Option " + arg + " needs a value");

@@ -26,8 +26,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkBenchmark {
 
-    private SparkBenchmark() {
-    }
+    private SparkBenchmark() {}
 
     /**
      * Runs the benchmark and prints a Markdown table.
@@ -40,30 +39,47 @@ public final class SparkBenchmark {
         int partitions = options.integer("partitions", 2);
         int batch = options.integer("batch", 64);
         int k = options.integer("k", 5);
-        SparkConf conf = new SparkConf().setAppName("bp: Spark benchmark").setIfMissing("spark.master", "local[2]")
-                .setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1")
-                .setIfMissing("spark.ui.enabled", "false").setIfMissing("spark.log.level", "WARN");
+        SparkConf conf = new SparkConf()
+                .setAppName("bp: Spark benchmark")
+                .setIfMissing("spark.master", "local[2]")
+                .setIfMissing("spark.driver.host", "127.0.0.1")
+                .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
+                .setIfMissing("spark.ui.enabled", "false")
+                .setIfMissing("spark.log.level", "WARN");
         LabeledDataset train = EmbeddedDatasets.mnistTrain();
         int n = train.size();
         int steps = epochs * ((n + batch - 1) / batch);
         PrintStream out = System.out;
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-            ShuffledBatches batches = ShuffledBatches.builder(train.data()).batchSize(batch).seed(2).build();
+            ShuffledBatches batches = ShuffledBatches.builder(train.data())
+                    .batchSize(batch)
+                    .seed(2)
+                    .build();
             singleJvm(1, batches);
             double single = singleJvm(epochs, batches);
             double sync;
             double averaging;
             try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.data(), partitions);
-                    SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(batch).seed(2)
+                    SparkGradientSource source = SparkGradientSource.builder(samples)
+                            .batchSize(batch)
+                            .seed(2)
                             .build()) {
                 synchronous(1, source);
                 sync = synchronous(epochs, source);
                 averaging(1, samples, batch, k);
                 averaging = averaging(epochs, samples, batch, k);
             }
-            out.printf(Locale.ROOT, "MNIST subset, %d samples, 784-64-10, Adam, batches of %d, %d epochs (%d steps), "
-                    + "Spark master %s, %d partitions, %d processors%n%n", n, batch, epochs, steps,
-                    conf.get("spark.master"), partitions, Runtime.getRuntime().availableProcessors());
+            out.printf(
+                    Locale.ROOT,
+                    "MNIST subset, %d samples, 784-64-10, Adam, batches of %d, %d epochs (%d steps), "
+                            + "Spark master %s, %d partitions, %d processors%n%n",
+                    n,
+                    batch,
+                    epochs,
+                    steps,
+                    conf.get("spark.master"),
+                    partitions,
+                    Runtime.getRuntime().availableProcessors());
             out.println("| training | samples/s | ms per global step | overhead per step vs one JVM |");
             out.println("|---|---:|---:|---:|");
             row(out, "single JVM (Trainer + ShuffledBatches)", single, epochs * n, steps, single);
@@ -73,17 +89,30 @@ public final class SparkBenchmark {
     }
 
     private static void row(PrintStream out, String name, double seconds, long samples, int steps, double single) {
-        out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %s |%n", name, samples / seconds, 1000 * seconds / steps,
+        out.printf(
+                Locale.ROOT,
+                "| %s | %.0f | %.2f | %s |%n",
+                name,
+                samples / seconds,
+                1000 * seconds / steps,
                 seconds == single ? "–" : String.format(Locale.ROOT, "%+.2f ms", 1000 * (seconds - single) / steps));
     }
 
     private static Network network() {
-        return Network.builder().input(784).dense(64, "relu").dense(10, "identity")
-                .initializer(Initializers.heNormal()).seed(1).build();
+        return Network.builder()
+                .input(784)
+                .dense(64, "relu")
+                .dense(10, "identity")
+                .initializer(Initializers.heNormal())
+                .seed(1)
+                .build();
     }
 
     private static double singleJvm(int epochs, ShuffledBatches batches) {
-        Trainer trainer = Trainer.builder().loss("softmax-cross-entropy").optimizer("adam(lr=0.002)").epochs(epochs)
+        Trainer trainer = Trainer.builder()
+                .loss("softmax-cross-entropy")
+                .optimizer("adam(lr=0.002)")
+                .epochs(epochs)
                 .build();
         Network net = network();
         long start = System.nanoTime();
@@ -92,7 +121,10 @@ public final class SparkBenchmark {
     }
 
     private static double synchronous(int epochs, SparkGradientSource source) {
-        Trainer trainer = Trainer.builder().loss("softmax-cross-entropy").optimizer("adam(lr=0.002)").epochs(epochs)
+        Trainer trainer = Trainer.builder()
+                .loss("softmax-cross-entropy")
+                .optimizer("adam(lr=0.002)")
+                .epochs(epochs)
                 .build();
         Network net = network();
         long start = System.nanoTime();
@@ -101,8 +133,14 @@ public final class SparkBenchmark {
     }
 
     private static double averaging(int epochs, ShardedSamples samples, int batch, int k) {
-        ParameterAveragingTrainer trainer = ParameterAveragingTrainer.builder().loss("softmax-cross-entropy")
-                .optimizer("adam(lr=0.002)").epochs(epochs).averagingFrequency(k).batchSize(batch).seed(2).build();
+        ParameterAveragingTrainer trainer = ParameterAveragingTrainer.builder()
+                .loss("softmax-cross-entropy")
+                .optimizer("adam(lr=0.002)")
+                .epochs(epochs)
+                .averagingFrequency(k)
+                .batchSize(batch)
+                .seed(2)
+                .build();
         Network net = network();
         long start = System.nanoTime();
         trainer.fit(net, samples);

@@ -35,8 +35,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  */
 public final class SparkMnist {
 
-    private SparkMnist() {
-    }
+    private SparkMnist() {}
 
     /**
      * Runs the example.
@@ -45,8 +44,8 @@ public final class SparkMnist {
      * @throws IOException if the model file cannot be written
      */
     public static void main(String[] args) throws IOException {
-        ExampleOptions options = ExampleOptions.parse(args,
-                Set.of("mode", "partitions", "epochs", "batch", "k", "output"));
+        ExampleOptions options =
+                ExampleOptions.parse(args, Set.of("mode", "partitions", "epochs", "batch", "k", "output"));
         String mode = options.text("mode", "sync");
         if (!mode.equals("sync") && !mode.equals("averaging")) {
             throw new IllegalArgumentException("--mode must be sync or averaging, got '" + mode + "'");
@@ -69,37 +68,75 @@ public final class SparkMnist {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             LabeledDataset train = EmbeddedDatasets.mnistTrain();
             LabeledDataset test = EmbeddedDatasets.mnistTest();
-            Network network = Network.builder().input(784).dense(64, "relu").dense(10, "identity")
-                    .initializer(Initializers.heNormal()).seed(1).build();
+            Network network = Network.builder()
+                    .input(784)
+                    .dense(64, "relu")
+                    .dense(10, "identity")
+                    .initializer(Initializers.heNormal())
+                    .seed(1)
+                    .build();
             TrainingListener printer = new TrainingListener() {
                 @Override
                 public void onEpochEnd(TrainingContext context, EpochRecord r) {
-                    out.printf(Locale.ROOT, "epoch %d: train.loss %.4f, test.accuracy %.4f (%.1f s)%n", r.epoch() + 1,
-                            r.trainLoss(), r.metric("test.accuracy"), r.seconds());
+                    out.printf(
+                            Locale.ROOT,
+                            "epoch %d: train.loss %.4f, test.accuracy %.4f (%.1f s)%n",
+                            r.epoch() + 1,
+                            r.trainLoss(),
+                            r.metric("test.accuracy"),
+                            r.seconds());
                 }
             };
-            out.printf(Locale.ROOT, "%s training on %s, %d partitions, batches of %d%s%n", mode,
-                    conf.get("spark.master"), partitions, batch, mode.equals("averaging") ? ", k = " + k : "");
+            out.printf(
+                    Locale.ROOT,
+                    "%s training on %s, %d partitions, batches of %d%s%n",
+                    mode,
+                    conf.get("spark.master"),
+                    partitions,
+                    batch,
+                    mode.equals("averaging") ? ", k = " + k : "");
             TrainingResult result;
             try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.data(), partitions)) {
                 if (mode.equals("sync")) {
-                    try (SparkGradientSource source = SparkGradientSource.builder(samples).batchSize(batch).seed(2)
+                    try (SparkGradientSource source = SparkGradientSource.builder(samples)
+                            .batchSize(batch)
+                            .seed(2)
                             .build()) {
-                        result = Trainer.builder().loss("softmax-cross-entropy").optimizer("adam(lr=0.002)")
-                                .epochs(epochs).evaluate("test", test.data()).metrics(Metrics.accuracy())
-                                .listener(printer).build().fit(network, source);
+                        result = Trainer.builder()
+                                .loss("softmax-cross-entropy")
+                                .optimizer("adam(lr=0.002)")
+                                .epochs(epochs)
+                                .evaluate("test", test.data())
+                                .metrics(Metrics.accuracy())
+                                .listener(printer)
+                                .build()
+                                .fit(network, source);
                     }
                 } else {
-                    result = ParameterAveragingTrainer.builder().loss("softmax-cross-entropy")
-                            .optimizer("adam(lr=0.002)").epochs(epochs).averagingFrequency(k).batchSize(batch)
-                            .seed(2).evaluate("test", test.data()).metrics(Metrics.accuracy()).listener(printer)
-                            .build().fit(network, samples);
+                    result = ParameterAveragingTrainer.builder()
+                            .loss("softmax-cross-entropy")
+                            .optimizer("adam(lr=0.002)")
+                            .epochs(epochs)
+                            .averagingFrequency(k)
+                            .batchSize(batch)
+                            .seed(2)
+                            .evaluate("test", test.data())
+                            .metrics(Metrics.accuracy())
+                            .listener(printer)
+                            .build()
+                            .fit(network, samples);
                 }
             }
-            ModelFile.save(output, ModelDocument.of(network).withMetadata("trained-with", "bp-spark " + mode)
-                    .withLoss(dev.backprop.core.spi.ComponentSpec.of("softmax-cross-entropy")));
-            out.printf(Locale.ROOT, "test accuracy %.4f; model saved to %s%n",
-                    result.history().last().metric("test.accuracy"), output.toAbsolutePath());
+            ModelFile.save(
+                    output,
+                    ModelDocument.of(network)
+                            .withMetadata("trained-with", "bp-spark " + mode)
+                            .withLoss(dev.backprop.core.spi.ComponentSpec.of("softmax-cross-entropy")));
+            out.printf(
+                    Locale.ROOT,
+                    "test accuracy %.4f; model saved to %s%n",
+                    result.history().last().metric("test.accuracy"),
+                    output.toAbsolutePath());
         }
     }
 }
