@@ -3,6 +3,7 @@ package dev.backprop.activations;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,5 +32,11 @@ public final class GeluProvider implements ActivationProvider {
                     + Gelu.TANH + "', got '" + config.getString(Gelu.APPROXIMATE, "") + "'");
         }
         return new Gelu(form.equals(Gelu.TANH));
+    }
+
+    /** The tanh approximation, a value of a text parameter the conformance kit cannot derive itself. */
+    @Override
+    public List<Config> sampleConfigs() {
+        return List.of(Config.of(Gelu.APPROXIMATE, Gelu.TANH));
     }
 }

@@ -108,4 +108,17 @@ class BuiltInActivationsTest {
         // the bar: max relative error <= 1e-6 in double precision
         assertThat(report.maxRelativeError()).as(report.toString()).isLessThanOrEqualTo(1e-6);
     }
+
+    /** Every built-in in every configuration the kit chooses: defaults, declared samples, derived values. */
+    static Stream<ActivationProvider> providers() {
+        return Registries.discover().activations().providers().stream().map(info -> info.provider());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void builtIn_passesTheKit_inEveryConfigurationTheKitChooses(ActivationProvider provider) {
+        ConformanceReport report = Conformance.defaults().checkActivation(provider);
+        report.assertPassed();
+        assertThat(report.maxRelativeError()).as(report.toString()).isLessThanOrEqualTo(1e-6);
+    }
 }

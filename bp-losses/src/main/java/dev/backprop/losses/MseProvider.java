@@ -3,6 +3,7 @@ package dev.backprop.losses;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
+import java.util.List;
 import java.util.Set;
 
 /** Creates {@link Mse}; parameter {@code reduction}: {@code mean} (default), {@code sum} or {@code none}. */
@@ -25,5 +26,11 @@ public final class MseProvider implements LossProvider {
     public Loss create(Config config) {
         config.requireOnly("loss '" + Mse.NAME + "'", Set.of(Reduction.PARAMETER));
         return new Mse(Reduction.parse(Mse.NAME, config.getString(Reduction.PARAMETER, "mean")));
+    }
+
+    /** {@code reduction=none}, which the conformance kit does not derive itself ({@code sum} it does). */
+    @Override
+    public List<Config> sampleConfigs() {
+        return List.of(Config.of(Reduction.PARAMETER, Reduction.NONE.configName()));
     }
 }

@@ -124,6 +124,21 @@ class BuiltInLossesTest {
         assertThat(report.maxRelativeError()).as(report.toString()).isLessThanOrEqualTo(1e-6);
     }
 
+    /** Each built-in once, with the outputs and targets it takes. */
+    static Stream<Arguments> providers() {
+        return builtIns().filter(arguments -> ((Config) arguments.get()[1]).isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("providers")
+    void builtIn_passesTheKit_inEveryConfigurationTheKitChooses(
+            LossProvider provider, Config defaults, OutputDomain outputs, TargetGenerator targets) {
+        // the kit chooses the configurations: the defaults, declared samples and derived values
+        ConformanceReport report = Conformance.defaults().checkLoss(provider, outputs, targets);
+        report.assertPassed();
+        assertThat(report.maxRelativeError()).as(report.toString()).isLessThanOrEqualTo(1e-6);
+    }
+
     @Test
     void fusedPairs_areDeclaredExactlyForSigmoidWithBceAndSoftmaxWithCceAndKl() {
         Activation sigmoid = Fixtures.activation("sigmoid");

@@ -4,8 +4,10 @@ import dev.backprop.core.random.Rng;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.StandardActivation;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
 /** The conformance checks of one activation provider with one configuration. */
@@ -20,6 +22,13 @@ final class ActivationChecks {
     private static final int GRID_POINTS = 33;
     /** Random points of the derivative check. */
     private static final int RANDOM_POINTS = 47;
+
+    /** Rows of the sample input two components are compared on. */
+    private static final int BEHAVIOUR_ROWS = 8;
+    /** A declared standard form must match the true function to this, relatively... */
+    static final double STANDARD_RTOL = 1e-12;
+    /** ...or absolutely, for values that round to subnormal numbers. */
+    static final double STANDARD_ATOL = 1e-300;
 
     private static final double[][] EXTREME_ROWS = {
         {1000, 1000, 1000, 1000},
@@ -43,8 +52,15 @@ final class ActivationChecks {
     /** The checks, in order. */
     List<NamedCheck> all() {
         List<NamedCheck> checks = new ProviderChecks<>(
-                        "activation", ActivationProvider.class, provider, config, ActivationChecks::behaviourDifference)
+                        "activation",
+                        ActivationProvider.class,
+                        provider,
+                        config,
+                        this::behaviourDifference,
+                        "forward and backward outputs on " + BEHAVIOUR_ROWS * K + " inputs in [" + settings.low() + ", "
+                                + settings.high() + "]")
                 .all();
+        checks.add(new NamedCheck("standard form", this::standardForm));
         checks.add(new NamedCheck("derivative", this::derivative));
         checks.add(new NamedCheck("rows independent", this::rowsIndependent));
         checks.add(new NamedCheck("backward in place", this::backwardInPlace));
@@ -54,16 +70,100 @@ final class ActivationChecks {
         return checks;
     }
 
-    private static String behaviourDifference(Activation a, Activation b) {
-        DMatrixRMaj z = new DMatrixRMaj(4, K);
-        Matrices.uniform(z, -4, 4, new Rng(7));
-        DMatrixRMaj outA = new DMatrixRMaj(4, K);
-        DMatrixRMaj outB = new DMatrixRMaj(4, K);
+    /**
+     * Null when the two activations give bit-for-bit the same forward and backward outputs on the sample
+     * inputs (an even grid and random points of the input range), else the first difference.
+     */
+    private String behaviourDifference(Activation a, Activation b) {
+        DMatrixRMaj z = new DMatrixRMaj(BEHAVIOUR_ROWS, K);
+        Rng rng = rng(6);
+        int grid = z.getNumElements() / 2;
+        for (int i = 0; i < z.getNumElements(); i++) {
+            z.data[i] = i < grid
+                    ? settings.low() + (settings.high() - settings.low()) * i / (grid - 1)
+                    : rng.nextDouble(settings.low(), settings.high());
+        }
+        DMatrixRMaj g = new DMatrixRMaj(BEHAVIOUR_ROWS, K);
+        Matrices.signedWeights(g, rng);
+        DMatrixRMaj outA = new DMatrixRMaj(BEHAVIOUR_ROWS, K);
+        DMatrixRMaj outB = new DMatrixRMaj(BEHAVIOUR_ROWS, K);
         a.forward(z, outA);
         b.forward(z, outB);
-        return Matrices.identical(outA, outB)
+        int i = Matrices.firstDifference(outA, outB, 0, 0);
+        if (i >= 0) {
+            return "forward gives A" + Matrices.entry(outA, i) + " and " + outB.data[i] + " at z = " + z.data[i];
+        }
+        DMatrixRMaj dzA = new DMatrixRMaj(BEHAVIOUR_ROWS, K);
+        DMatrixRMaj dzB = new DMatrixRMaj(BEHAVIOUR_ROWS, K);
+        a.backward(z, outA, g, dzA);
+        b.backward(z, outB, g, dzB);
+        i = Matrices.firstDifference(dzA, dzB, 0, 0);
+        return i < 0
                 ? null
-                : "forward gives " + Matrices.text(outA) + " and " + Matrices.text(outB);
+                : "backward gives dZ" + Matrices.entry(dzA, i) + " and " + dzB.data[i] + " at z = " + z.data[i];
+    }
+
+    /**
+     * A declared {@link Activation#standardForm()} against the true function, computed here independently:
+     * {@code σ(z) = 1 / (1 + e^−z)} (as {@code e^z / (1 + e^z)} for z &lt; 0) or {@code s_j = e^(z_j − m) /
+     * Σ_k e^(z_k − m)} with m the row's maximum, on an even grid of [−8, 8] and the extreme rows.
+     */
+    private CheckResult standardForm() {
+        String check = "standard form";
+        Activation activation = provider.create(config);
+        Optional<StandardActivation> form = activation.standardForm();
+        if (form.isEmpty()) {
+            return CheckResult.pass(check, "declares no standard form");
+        }
+        int width = EXTREME_ROWS[0].length;
+        int gridRows = 8;
+        DMatrixRMaj z = new DMatrixRMaj(gridRows + EXTREME_ROWS.length, width);
+        for (int i = 0; i < gridRows * width; i++) {
+            z.data[i] = -8 + 16.0 * i / (gridRows * width - 1);
+        }
+        for (int r = 0; r < EXTREME_ROWS.length; r++) {
+            System.arraycopy(EXTREME_ROWS[r], 0, z.data, (gridRows + r) * width, width);
+        }
+        DMatrixRMaj a = new DMatrixRMaj(z.numRows, z.numCols);
+        activation.forward(z, a);
+        DMatrixRMaj truth = new DMatrixRMaj(z.numRows, z.numCols);
+        String function;
+        if (form.get() == StandardActivation.SIGMOID) {
+            function = "the logistic function σ(z) = 1/(1 + e^-z)";
+            for (int i = 0; i < z.getNumElements(); i++) {
+                double x = z.data[i];
+                truth.data[i] = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
+            }
+        } else {
+            function = "the row-wise softmax s_j = e^(z_j) / Σ_k e^(z_k)";
+            for (int r = 0; r < z.numRows; r++) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < width; c++) {
+                    max = Math.max(max, z.get(r, c));
+                }
+                double sum = 0;
+                for (int c = 0; c < width; c++) {
+                    sum += Math.exp(z.get(r, c) - max);
+                }
+                for (int c = 0; c < width; c++) {
+                    truth.set(r, c, Math.exp(z.get(r, c) - max) / sum);
+                }
+            }
+        }
+        int i = Matrices.firstDifference(a, truth, STANDARD_RTOL, STANDARD_ATOL);
+        if (i >= 0) {
+            return CheckResult.fail(
+                    check,
+                    "standardForm() declares " + form.get() + ", but forward gives A" + Matrices.entry(a, i)
+                            + " for the row " + Matrices.rowText(z, i / width) + " where " + function + " is "
+                            + truth.data[i] + ". Losses replace the chain rule by a fused gradient on this claim;"
+                            + " declare a standard form only for exactly that function, else return"
+                            + " Optional.empty()");
+        }
+        return CheckResult.pass(
+                check,
+                "forward equals " + function + " (declared " + form.get() + ") to " + STANDARD_RTOL + " relative on "
+                        + z.getNumElements() + " inputs in [-8, 8] and at the extremes");
     }
 
     private Rng rng(int stream) {

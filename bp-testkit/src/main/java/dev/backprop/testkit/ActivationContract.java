@@ -28,9 +28,13 @@ public abstract class ActivationContract {
     /** The provider under test. */
     protected abstract ActivationProvider provider();
 
-    /** The configurations to check; the defaults only, unless overridden. */
+    /**
+     * The configurations to check: unless overridden, {@link Conformance#configs} of the provider, i.e. the
+     * defaults, the provider's declared {@code sampleConfigs()} and values the kit derives for each reported
+     * parameter.
+     */
     protected List<Config> configs() {
-        return List.of(Config.empty());
+        return conformance().configs(provider());
     }
 
     /** The kit's settings, e.g. {@code Conformance.defaults().withKinks(0)}; the defaults unless overridden. */

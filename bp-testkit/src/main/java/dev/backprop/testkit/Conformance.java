@@ -2,6 +2,7 @@ package dev.backprop.testkit;
 
 import dev.backprop.core.gradcheck.GradientCheck;
 import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.ComponentProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.LossProvider;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.DynamicTest;
  * way for bp's built-ins and for any plug-in.
  *
  * <pre>{@code
- * Conformance.defaults().checkActivation(new MyActivationProvider(), Config.empty()).assertPassed();
+ * Conformance.defaults().checkActivation(new MyActivationProvider()).assertPassed();
  *
  * @TestFactory
  * Stream<DynamicTest> conformance() {
@@ -24,18 +25,32 @@ import org.junit.jupiter.api.DynamicTest;
  * }
  * }</pre>
  *
+ * <p><b>Configurations.</b> Unless given configurations, the kit checks everything below for each of
+ * {@link #configs(ComponentProvider)}: the defaults, every configuration the provider declares with
+ * {@link ComponentProvider#sampleConfigs()}, and, for each parameter the default component reports in
+ * {@code config()}, the defaults with that parameter changed (a real number v to 1.5 v, else 0.5 v, v + 1 or
+ * v − 1; an integer n to n + 1, n − 1 or 2n; a boolean to its negation; {@code reduction} to another of
+ * {@code mean} and {@code sum}; the first value the provider accepts).
+ *
  * <p>Every provider is checked for:
  * <ul>
  * <li><b>name</b>: lower-case words joined by hyphens, a description, and components reporting that name;</li>
  * <li><b>registry</b>: the name (and each alias) resolves, in a registry loaded with the thread's context class
  * loader, to exactly this provider's class, with no other provider claiming it;</li>
- * <li><b>parameters round-trip</b>: every given parameter appears in {@code config()}, and
- * {@code provider.create(component.config())}, also through the text form {@code name(key=value,...)}, makes
- * a component with the same configuration and identical behaviour;</li>
+ * <li><b>parameters round-trip</b>: every given parameter appears in {@code config()} with the value given
+ * (numbers compared as numbers), and {@code provider.create(component.config())}, also through the text form
+ * {@code name(key=value,...)}, makes a component with the same configuration and bit-for-bit the same
+ * behaviour (an activation's forward and backward outputs, a loss's value and gradient, on sample inputs);</li>
+ * <li><b>parameters change the output</b>: for each parameter in {@code config()}, a component made with
+ * another value (a declared sample value, else one derived as above) behaves differently on the same sample
+ * inputs, so a parameter that is reported but not computed with fails;</li>
  * <li><b>unknown parameter refused</b> with an {@link IllegalArgumentException} naming it.</li>
  * </ul>
  * An activation also for:
  * <ul>
+ * <li><b>standard form</b>: a declared {@link dev.backprop.core.spi.Activation#standardForm()} is the truth:
+ * forward equals σ(z) = 1/(1 + e^−z), or the row-wise softmax, computed by the kit, to 1e-12 relative on a
+ * grid of [−8, 8] and at extreme inputs, since losses fuse their gradient on that claim;</li>
  * <li><b>derivative</b>: {@code backward} against central differences (step 1e-6, from {@link GradientCheck}),
  * each entry's relative error {@code |analytic − numeric| / max(|analytic|, |numeric|, 1e-2)} at most 1e-6
  * (entries below 1e-2 are thus held to an absolute error of 1e-8, where rounding in the differences
@@ -58,6 +73,9 @@ import org.junit.jupiter.api.DynamicTest;
  * <ul>
  * <li><b>targets accepted</b> by {@code validate}, and <b>wrong target shape refused</b> with a message giving
  * the shape;</li>
+ * <li><b>batch reduction</b>: with every sample of a batch twice, the value stays if
+ * {@link dev.backprop.core.spi.Loss#batchReduction()} is MEAN and doubles if it is SUM (to 1e-12 relative),
+ * and a parameter {@code reduction=mean} or {@code reduction=sum} agrees with {@code batchReduction()};</li>
  * <li><b>gradient</b>: {@code gradient} against central differences of {@code value}, as above, on three 6×4
  * batches from the {@link OutputDomain};</li>
  * <li><b>rows independent</b>: each row of the gradient is unchanged when the other rows change;</li>
@@ -66,6 +84,12 @@ import org.junit.jupiter.api.DynamicTest;
  * fused dZ equals the chain {@code backward(gradient(...))} to 1e-12 (plus 1e-9 relative);</li>
  * <li><b>no allocation</b> in validate, value and gradient, as for activations.</li>
  * </ul>
+ *
+ * <p><b>Module path.</b> The registry checks look for the provider with {@link java.util.ServiceLoader} as the
+ * engine does. When a test runs on the module path (Maven Surefire's default for a project with a
+ * {@code module-info.java}), only {@code provides} clauses register providers, and a {@code META-INF/services}
+ * file in {@code src/test/resources} is ignored; the registry check then says so and names the fix: the
+ * {@code provides} clause, or {@code <useModulePath>false</useModulePath>} for Surefire.
  *
  * <p>Instances are immutable; the {@code with...} methods make changed copies. Every check is seeded and
  * deterministic.
@@ -144,7 +168,45 @@ public final class Conformance {
     }
 
     /**
-     * Runs every activation check.
+     * The configurations the kit checks for a provider when none are given: the defaults, the provider's
+     * {@link ComponentProvider#sampleConfigs() declared samples}, and the defaults with each reported parameter
+     * changed to a derived value the provider accepts (see the class comment), without repeats.
+     */
+    public List<Config> configs(ComponentProvider<?> provider) {
+        return ParameterSamples.configs(provider);
+    }
+
+    /**
+     * Runs every activation check for each of {@link #configs(ComponentProvider)}, in one report whose checks
+     * are named with their configuration, e.g. {@code derivative [beta=1.5]}.
+     */
+    public ConformanceReport checkActivation(ActivationProvider provider) {
+        List<Config> configs = configs(provider);
+        List<CheckResult> results = new ArrayList<>();
+        for (Config config : configs) {
+            results.addAll(runAll(new ActivationChecks(provider, config, this).all(), config));
+        }
+        return new ConformanceReport(subject("activation", provider.name(), configs), results);
+    }
+
+    /**
+     * Runs every loss check for each of {@link #configs(ComponentProvider)}, in one report whose checks are
+     * named with their configuration, e.g. {@code batch reduction [reduction=sum]}.
+     *
+     * @param outputs where the loss's inputs Y are sampled
+     * @param targets makes targets for sampled outputs
+     */
+    public ConformanceReport checkLoss(LossProvider provider, OutputDomain outputs, TargetGenerator targets) {
+        List<Config> configs = configs(provider);
+        List<CheckResult> results = new ArrayList<>();
+        for (Config config : configs) {
+            results.addAll(runAll(new LossChecks(provider, config, outputs, targets, this).all(), config));
+        }
+        return new ConformanceReport(subject("loss", provider.name(), configs), results);
+    }
+
+    /**
+     * Runs every activation check with one configuration.
      *
      * @param provider the provider under test
      * @param config   the parameters to create the activation with
@@ -153,13 +215,13 @@ public final class Conformance {
         return run(subject("activation", provider.name(), config), new ActivationChecks(provider, config, this).all());
     }
 
-    /** Runs every check of a loss on real outputs (raw scores or regression outputs). */
+    /** Runs every check of a loss with one configuration on real outputs (raw scores or regression outputs). */
     public ConformanceReport checkLoss(LossProvider provider, Config config, TargetGenerator targets) {
         return checkLoss(provider, config, OutputDomain.real(), targets);
     }
 
     /**
-     * Runs every loss check.
+     * Runs every loss check with one configuration.
      *
      * @param provider the provider under test
      * @param config   the parameters to create the loss with
@@ -176,11 +238,11 @@ public final class Conformance {
     /**
      * The activation checks as JUnit dynamic tests, one per check and configuration, for a {@code @TestFactory}.
      *
-     * @param configs the configurations to check; none means {@link Config#empty()} only
+     * @param configs the configurations to check; none means {@link #configs(ComponentProvider)}
      */
     public Stream<DynamicTest> dynamicTests(ActivationProvider provider, Config... configs) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Config config : orEmpty(configs)) {
+        for (Config config : orDerived(provider, configs)) {
             String subject = subject("activation", provider.name(), config);
             for (NamedCheck check : new ActivationChecks(provider, config, this).all()) {
                 tests.add(dynamicTest(subject, check));
@@ -192,12 +254,12 @@ public final class Conformance {
     /**
      * The loss checks as JUnit dynamic tests, one per check and configuration, for a {@code @TestFactory}.
      *
-     * @param configs the configurations to check; none means {@link Config#empty()} only
+     * @param configs the configurations to check; none means {@link #configs(ComponentProvider)}
      */
     public Stream<DynamicTest> dynamicTests(
             LossProvider provider, OutputDomain outputs, TargetGenerator targets, Config... configs) {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Config config : orEmpty(configs)) {
+        for (Config config : orDerived(provider, configs)) {
             String subject = subject("loss", provider.name(), config);
             for (NamedCheck check : new LossChecks(provider, config, outputs, targets, this).all()) {
                 tests.add(dynamicTest(subject, check));
@@ -206,8 +268,22 @@ public final class Conformance {
         return tests.stream();
     }
 
-    private static List<Config> orEmpty(Config[] configs) {
-        return configs.length == 0 ? List.of(Config.empty()) : Arrays.asList(configs);
+    private List<Config> orDerived(ComponentProvider<?> provider, Config[] configs) {
+        return configs.length == 0 ? configs(provider) : Arrays.asList(configs);
+    }
+
+    /** The results of the checks, named with the configuration unless it is the defaults. */
+    private static List<CheckResult> runAll(List<NamedCheck> checks, Config config) {
+        List<CheckResult> results = new ArrayList<>();
+        for (NamedCheck check : checks) {
+            CheckResult r = check.run();
+            results.add(
+                    config.isEmpty()
+                            ? r
+                            : new CheckResult(
+                                    r.check() + " [" + config + "]", r.passed(), r.message(), r.maxRelativeError()));
+        }
+        return results;
     }
 
     private static DynamicTest dynamicTest(String subject, NamedCheck check) {
@@ -225,6 +301,15 @@ public final class Conformance {
             results.add(check.run());
         }
         return new ConformanceReport(subject, results);
+    }
+
+    private static String subject(String kind, String name, List<Config> configs) {
+        List<String> texts = new ArrayList<>();
+        for (Config config : configs) {
+            texts.add(config.isEmpty() ? "defaults" : config.toString());
+        }
+        return kind + " " + name + " with " + (configs.size() == 1 ? "" : configs.size() + " configurations: ")
+                + String.join("; ", texts);
     }
 
     private static String subject(String kind, String name, Config config) {

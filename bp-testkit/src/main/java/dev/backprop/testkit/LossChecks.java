@@ -6,6 +6,7 @@ import dev.backprop.core.registry.ProviderInfo;
 import dev.backprop.core.registry.Registry;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.Loss;
@@ -24,6 +25,9 @@ final class LossChecks {
     static final double FUSED_ATOL = 1e-12;
     /** Relative part of the fused–unfused agreement. */
     static final double FUSED_RTOL = 1e-9;
+
+    /** The parameter whose values mean and sum must agree with {@link Loss#batchReduction()}. */
+    static final String REDUCTION = "reduction";
 
     private static final int N = 6;
     private static final int K = 4;
@@ -46,9 +50,16 @@ final class LossChecks {
 
     /** The checks, in order. */
     List<NamedCheck> all() {
-        List<NamedCheck> checks =
-                new ProviderChecks<>("loss", LossProvider.class, provider, config, this::behaviourDifference).all();
+        List<NamedCheck> checks = new ProviderChecks<>(
+                        "loss",
+                        LossProvider.class,
+                        provider,
+                        config,
+                        this::behaviourDifference,
+                        "value and gradient on a " + N + "x" + K + " batch")
+                .all();
         checks.add(new NamedCheck("targets accepted", this::targetsAccepted));
+        checks.add(new NamedCheck("batch reduction", this::batchReduction));
         checks.add(new NamedCheck("wrong target shape refused", this::wrongShape));
         checks.add(new NamedCheck("gradient", this::gradient));
         checks.add(new NamedCheck("rows independent", this::rowsIndependent));
@@ -94,6 +105,66 @@ final class LossChecks {
                 "targets accepted",
                 "validate accepts " + Matrices.shape(t) + " targets (" + domain + " outputs " + Matrices.shape(y)
                         + ")");
+    }
+
+    /**
+     * The declared {@link Loss#batchReduction()}, and a {@code reduction} parameter of {@code mean} or {@code sum},
+     * against how the value scales with the batch: with every sample of a batch twice, a mean stays and a sum
+     * doubles.
+     */
+    private CheckResult batchReduction() {
+        String check = "batch reduction";
+        Loss loss = provider.create(config);
+        BatchReduction declared = loss.batchReduction();
+        String parameter = loss.config().getString(REDUCTION, null);
+        if (parameter != null) {
+            for (BatchReduction reduction : BatchReduction.values()) {
+                if (parameter.strip().equalsIgnoreCase(reduction.name()) && reduction != declared) {
+                    return CheckResult.fail(
+                            check,
+                            "the parameter " + REDUCTION + "=" + parameter + " but batchReduction() is " + declared
+                                    + "; the trainer combines batch losses by batchReduction(), so it must say "
+                                    + reduction);
+                }
+            }
+        }
+        Rng rng = rng(8);
+        DMatrixRMaj y = null;
+        DMatrixRMaj t = null;
+        double single = 0;
+        for (int attempt = 0; attempt < 3 && !(Math.abs(single) > Double.MIN_NORMAL); attempt++) {
+            y = outputs(rng);
+            t = targets.targets(y, rng);
+            single = loss.value(y, t);
+        }
+        String claim =
+                "batchReduction() is " + declared + (parameter == null ? "" : " (" + REDUCTION + "=" + parameter + ")");
+        if (!(Math.abs(single) > Double.MIN_NORMAL)) {
+            return CheckResult.pass(
+                    check, claim + "; not measured: the value is " + single + " on three sample batches");
+        }
+        DMatrixRMaj y2 = Matrices.twice(y);
+        DMatrixRMaj t2 = Matrices.twice(t);
+        double doubled = loss.value(y2, t2);
+        // mean over 2n equal halves = the mean over n; sum over 2n = twice the sum over n
+        double expected = declared == BatchReduction.SUM ? 2 * single : single;
+        if (!Matrices.close(doubled, expected, SAME_RTOL, 0)) {
+            String seen = Matrices.close(doubled, single, SAME_RTOL, 0)
+                    ? "stays at " + doubled + ", as a mean does"
+                    : Matrices.close(doubled, 2 * single, SAME_RTOL, 0)
+                            ? "doubles to " + doubled + ", as a sum does"
+                            : "becomes " + doubled;
+            return CheckResult.fail(
+                    check,
+                    claim + ", but with every sample of a " + N + "x" + K + " batch twice the value " + seen
+                            + " where a " + declared + " gives " + expected + " (" + single
+                            + " for the batch once). Compute the value as declared, and return from batchReduction()"
+                            + " how it combines over the batch");
+        }
+        return CheckResult.pass(
+                check,
+                claim + ": with every sample twice the value " + (declared == BatchReduction.SUM ? "doubles" : "stays")
+                        + " (" + single + " -> " + doubled + ")");
     }
 
     private CheckResult wrongShape() {
@@ -215,13 +286,9 @@ final class LossChecks {
     private CheckResult fused() {
         String check = "fused gradients";
         Loss loss = provider.create(config);
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
         Registry<Activation, ActivationProvider> activations;
         try {
-            activations = Registry.load(
-                    "activation",
-                    ActivationProvider.class,
-                    context != null ? context : provider.getClass().getClassLoader());
+            activations = ProviderChecks.load("activation", ActivationProvider.class, provider.getClass());
         } catch (DuplicateProviderException e) {
             return CheckResult.fail(check, "cannot list the activations to pair with: " + e.getMessage());
         }

@@ -34,9 +34,13 @@ public abstract class LossContract {
         return OutputDomain.real();
     }
 
-    /** The configurations to check; the defaults only, unless overridden. */
+    /**
+     * The configurations to check: unless overridden, {@link Conformance#configs} of the provider, i.e. the
+     * defaults, the provider's declared {@code sampleConfigs()} and values the kit derives for each reported
+     * parameter.
+     */
     protected List<Config> configs() {
-        return List.of(Config.empty());
+        return conformance().configs(provider());
     }
 
     /** The kit's settings; the defaults unless overridden. */

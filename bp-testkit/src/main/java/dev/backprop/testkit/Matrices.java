@@ -109,4 +109,13 @@ final class Matrices {
         }
         return sb.append(']').toString();
     }
+
+    /** A matrix with the rows of {@code m} and then the same rows again: (2n) × k. */
+    static DMatrixRMaj twice(DMatrixRMaj m) {
+        DMatrixRMaj both = new DMatrixRMaj(2 * m.numRows, m.numCols);
+        int size = m.getNumElements();
+        System.arraycopy(m.data, 0, both.data, 0, size);
+        System.arraycopy(m.data, 0, both.data, size, size);
+        return both;
+    }
 }

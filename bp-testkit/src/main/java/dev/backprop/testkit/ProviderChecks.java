@@ -9,6 +9,7 @@ import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Config;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -31,18 +32,27 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
     private final P provider;
     private final Config config;
     private final BiFunction<T, T, String> behaviourDifference;
+    private final String compared;
 
     /**
-     * @param behaviourDifference compares two components made from one configuration on a sample input: null
-     *                            when they behave identically, else a description of the difference
+     * @param behaviourDifference compares two components on a sample input: null when they behave identically,
+     *                            else a description of the difference
+     * @param compared            what {@code behaviourDifference} compares, e.g. {@code forward and backward
+     *                            outputs on 40 inputs}
      */
     ProviderChecks(
-            String kind, Class<P> service, P provider, Config config, BiFunction<T, T, String> behaviourDifference) {
+            String kind,
+            Class<P> service,
+            P provider,
+            Config config,
+            BiFunction<T, T, String> behaviourDifference,
+            String compared) {
         this.kind = kind;
         this.service = service;
         this.provider = provider;
         this.config = config;
         this.behaviourDifference = behaviourDifference;
+        this.compared = compared;
     }
 
     /** The checks, in order. */
@@ -51,6 +61,7 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
         checks.add(new NamedCheck("name", this::name));
         checks.add(new NamedCheck("registry", this::registry));
         checks.add(new NamedCheck("parameters round-trip", this::roundTrip));
+        checks.add(new NamedCheck("parameters change the output", this::parametersChangeBehaviour));
         checks.add(new NamedCheck("unknown parameter refused", this::unknownParameter));
         return checks;
     }
@@ -86,11 +97,9 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
     }
 
     private CheckResult registry() {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        ClassLoader loader = context != null ? context : provider.getClass().getClassLoader();
         Registry<T, P> registry;
         try {
-            registry = Registry.load(kind, service, loader);
+            registry = load(kind, service, provider.getClass());
         } catch (DuplicateProviderException e) {
             return CheckResult.fail("registry", e.getMessage());
         }
@@ -102,10 +111,8 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
             if (!registry.contains(name)) {
                 return CheckResult.fail(
                         "registry",
-                        "no " + kind + " provider named '" + name + "' is visible to"
-                                + " ServiceLoader. List " + className + " in META-INF/services/" + service.getName()
-                                + " and add 'provides " + service.getName() + " with "
-                                + provider.getClass().getCanonicalName() + ";' to module-info.java");
+                        "no " + kind + " provider named '" + name + "' is visible to ServiceLoader: "
+                                + ServiceRegistration.advice(service, provider.getClass()));
             }
             ProviderInfo<P> info = registry.find(name);
             if (!info.className().equals(className)) {
@@ -122,15 +129,38 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
                         + registry.names().size() + " " + kind + " providers");
     }
 
+    /**
+     * The registry the engine would build where {@code origin} lives: from its module layer when it is in a
+     * named module of a layer other than the boot layer, else with the thread's context class loader.
+     */
+    static <T extends Component, P extends ComponentProvider<T>> Registry<T, P> load(
+            String kind, Class<P> service, Class<?> origin) {
+        ModuleLayer layer = origin.getModule().getLayer();
+        if (layer != null && layer != ModuleLayer.boot()) {
+            return Registry.load(kind, service, layer);
+        }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return Registry.load(kind, service, context != null ? context : origin.getClassLoader());
+    }
+
     private CheckResult roundTrip() {
         String check = "parameters round-trip";
         T component = provider.create(config);
         Config full = component.config();
-        for (String key : config.asMap().keySet()) {
+        for (Map.Entry<String, String> given : config.asMap().entrySet()) {
+            String key = given.getKey();
             if (!full.has(key)) {
                 return CheckResult.fail(
                         check,
                         "the parameter '" + key + "' was given but config() = {" + full + "} does not contain it");
+            }
+            String reported = full.asMap().get(key);
+            if (!ParameterSamples.sameValue(given.getValue(), reported)) {
+                return CheckResult.fail(
+                        check,
+                        "the parameter '" + key + "' was given as " + given.getValue() + " but config() reports "
+                                + reported + " (config() = {" + full + "}); the component must keep, use and report"
+                                + " the value it was given");
             }
         }
         T again = provider.create(full);
@@ -150,7 +180,57 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
                     check,
                     "a component re-created from config() = {" + full + "} behaves" + " differently: " + difference);
         }
-        return CheckResult.pass(check, "'" + text + "' re-creates an identical component");
+        difference = behaviourDifference.apply(component, fromText);
+        if (difference != null) {
+            return CheckResult.fail(
+                    check,
+                    "a component re-created from the text form '" + text + "' behaves differently: " + difference);
+        }
+        return CheckResult.pass(
+                check,
+                "'" + text + "' keeps the values given and re-creates a component with the same " + compared
+                        + ", also from its text form");
+    }
+
+    /**
+     * A changed parameter must change the behaviour: for each parameter in {@code config()}, the component made
+     * with another value (see {@link ParameterSamples}) must differ from this one on the sample input.
+     */
+    private CheckResult parametersChangeBehaviour() {
+        String check = "parameters change the output";
+        T component = provider.create(config);
+        Config full = component.config();
+        if (full.isEmpty()) {
+            return CheckResult.pass(check, "the component reports no parameters");
+        }
+        List<String> changed = new ArrayList<>();
+        List<String> untried = new ArrayList<>();
+        for (Map.Entry<String, String> parameter : full.asMap().entrySet()) {
+            String key = parameter.getKey();
+            String value = parameter.getValue();
+            String other = ParameterSamples.firstAccepted(provider, full, key, value);
+            if (other == null) {
+                untried.add(key);
+                continue;
+            }
+            T variant = provider.create(full.with(key, other));
+            if (behaviourDifference.apply(component, variant) == null) {
+                return CheckResult.fail(
+                        check,
+                        "changing '" + key + "' from " + value + " to " + other + " leaves the " + compared
+                                + " exactly as they were: the component reports the parameter but does not compute"
+                                + " with the value given");
+            }
+            changed.add(key + " " + value + " -> " + other);
+        }
+        return CheckResult.pass(
+                check,
+                (changed.isEmpty() ? "no parameter could be changed" : "changing " + String.join(", ", changed))
+                        + (changed.isEmpty() ? "" : " changes the " + compared)
+                        + (untried.isEmpty()
+                                ? ""
+                                : "; no other value of " + untried + " was found to try: declare one with"
+                                        + " sampleConfigs()"));
     }
 
     private CheckResult unknownParameter() {

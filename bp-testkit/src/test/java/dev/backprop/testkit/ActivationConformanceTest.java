@@ -209,10 +209,11 @@ class ActivationConformanceTest {
         List<DynamicTest> tests = Conformance.defaults()
                 .dynamicTests(new CubeProvider(), Config.empty(), Config.of("scale", 2.0))
                 .toList();
-        // by hand: four provider checks and six activation checks, for each of two configurations
-        assertThat(tests).hasSize(20);
-        assertThat(tests.get(4).getDisplayName()).isEqualTo("activation test-cube: derivative");
-        assertThat(tests.get(14).getDisplayName()).isEqualTo("activation test-cube(scale=2.0): derivative");
+        // by hand: five provider checks (name, registry, round-trip, parameters change the output, unknown
+        // parameter), then seven activation checks (standard form, then derivative), for each of two configurations
+        assertThat(tests).hasSize(24);
+        assertThat(tests.get(6).getDisplayName()).isEqualTo("activation test-cube: derivative");
+        assertThat(tests.get(18).getDisplayName()).isEqualTo("activation test-cube(scale=2.0): derivative");
         for (DynamicTest test : tests) {
             test.getExecutable().execute();
         }

@@ -1,5 +1,6 @@
 package dev.backprop.core.spi;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,4 +35,15 @@ public interface ComponentProvider<T extends Component> {
      *               {@link IllegalArgumentException} naming the parameter and the value
      */
     T create(Config config);
+
+    /**
+     * Configurations with non-default parameter values that tests of this provider should exercise besides
+     * the defaults, e.g. {@code Config.of("approximate", "tanh")}. The conformance kit checks each of them
+     * in full; it also tries other values of the numeric, boolean and {@code reduction} parameters a created
+     * component reports, so declare here above all the values of text parameters it cannot guess. Each must be
+     * accepted by {@link #create(Config)}. Not used outside tests. Empty by default.
+     */
+    default List<Config> sampleConfigs() {
+        return List.of();
+    }
 }
