@@ -41,9 +41,10 @@ import org.junit.jupiter.api.DynamicTest;
  * (numbers compared as numbers), and {@code provider.create(component.config())}, also through the text form
  * {@code name(key=value,...)}, makes a component with the same configuration and bit-for-bit the same
  * behaviour (an activation's forward and backward outputs, a loss's value and gradient, on sample inputs);</li>
- * <li><b>parameters change the output</b>: for each parameter in {@code config()}, a component made with
- * another value (a declared sample value, else one derived as above) behaves differently on the same sample
- * inputs, so a parameter that is reported but not computed with fails;</li>
+ * <li><b>parameters change the output</b>: for each parameter in {@code config()}, a component made with one
+ * of the other values (the declared sample values, then those derived as above, as far as the provider accepts
+ * them) behaves differently on the same sample inputs, so a parameter that is reported but not computed with
+ * fails;</li>
  * <li><b>unknown parameter refused</b> with an {@link IllegalArgumentException} naming it.</li>
  * </ul>
  * An activation also for:

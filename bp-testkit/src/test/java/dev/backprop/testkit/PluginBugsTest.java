@@ -132,9 +132,11 @@ class PluginBugsTest {
         ConformanceReport report = Conformance.defaults().checkActivation(new UnusedBetaProvider());
         assertThat(failedChecks(report))
                 .containsExactlyInAnyOrder("parameters change the output", "parameters change the output [beta=1.5]");
-        // 40 inputs = the 8 x 5 sample; [-4, 4] is the kit's default input range
+        // the values tried for 1.0: 1.5 v, 0.5 v, v + 1, v − 1; 40 inputs = the 8 x 5 sample in the kit's default
+        // input range [-4, 4]
         assertThat(result(report, "parameters change the output").message())
-                .isEqualTo("changing 'beta' from 1.0 to 1.5 leaves the forward and backward outputs on 40 inputs in"
+                .isEqualTo("changing 'beta' from 1.0 to any of 1.5, 0.5, 2.0, 0.0 leaves the forward and backward"
+                        + " outputs on 40 inputs in"
                         + " [-4.0, 4.0] exactly as they were: the component reports the parameter but does not"
                         + " compute with the value given");
         // the value round-trips, so only the new check can see the bug
