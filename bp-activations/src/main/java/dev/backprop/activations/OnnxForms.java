@@ -42,6 +42,7 @@ final class OnnxForms {
     /**
      * {@code log(1 + u)} for u ≥ 0 without losing small u, by Kahan's method: with {@code w = 1 + u} rounded,
      * {@code log1p(u) = u} when {@code w = 1}, else {@code log(w) · u / (w − 1)}, which cancels the rounding of w.
+     * ({@code w = 1} is tested as {@code !(w > 1)}: Equal takes floating-point inputs only from opset 11.)
      */
     static String log1p(OnnxGraph graph, String u) {
         String one = graph.scalar(1.0);
@@ -49,7 +50,7 @@ final class OnnxForms {
         String wMinusOne = graph.node("Sub", w, one);
         String corrected = graph.node("Div", graph.node("Mul", graph.node("Log", w), u), wMinusOne);
         // the branch not taken may be 0/0; Where discards it
-        return graph.node("Where", graph.node("Equal", w, one), u, corrected);
+        return graph.node("Where", graph.node("Greater", w, one), corrected, u);
     }
 
     /**

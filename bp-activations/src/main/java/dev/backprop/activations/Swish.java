@@ -34,9 +34,17 @@ public final class Swish extends ElementwiseActivation implements OnnxExportable
         return StableMath.sigmoid(z) + a * StableMath.sigmoid(-z);
     }
 
-    /** {@code z · Sigmoid(z)}; ONNX has no swish operator. */
+    /**
+     * {@code z · Sigmoid(z)} in a float graph (ONNX has no swish operator); in a double graph
+     * {@code z / (1 + e^(−z))}, the same function, because ONNX Runtime rewrites {@code z · Sigmoid(z)} into a
+     * fused kernel that exists for floats only.
+     */
     @Override
     public String toOnnx(OnnxGraph graph, String z) {
+        if (graph.elementType() == OnnxGraph.ElementType.DOUBLE) {
+            String denominator = graph.node("Add", graph.scalar(1.0), graph.node("Exp", graph.node("Neg", z)));
+            return graph.node("Div", z, denominator);
+        }
         return graph.node("Mul", z, graph.node("Sigmoid", z));
     }
 }
