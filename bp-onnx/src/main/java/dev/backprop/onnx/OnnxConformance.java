@@ -92,7 +92,9 @@ public final class OnnxConformance {
                         COLUMNS,
                         graph -> {
                             graph.enterScope(activation.name(), " (activation '" + name + "')");
-                            return exportable.toOnnx(graph, OnnxExport.INPUT);
+                            String a = exportable.toOnnx(graph, OnnxExport.INPUT);
+                            graph.requireKnown(a);
+                            return a;
                         },
                         Map.of())
                 .toByteArray();

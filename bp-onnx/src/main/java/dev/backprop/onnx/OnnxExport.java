@@ -189,7 +189,9 @@ public final class OnnxExport {
         }
         graph.enterScope("layer" + l + "/" + activation.name(), description);
         // A = f(Z)
-        return exportable.toOnnx(graph, z);
+        String a = exportable.toOnnx(graph, z);
+        graph.requireKnown(a);
+        return a;
     }
 
     private static ValueInfoProto valueInfo(String name, int width, ExportOptions options) {

@@ -92,6 +92,18 @@ final class ProtoGraph implements OnnxGraph {
         return output;
     }
 
+    /**
+     * Checks that a name returned by an activation's ONNX form is a tensor of the graph.
+     *
+     * @throws IllegalArgumentException naming the tensor and the scope
+     */
+    void requireKnown(String name) {
+        if (name == null || !names.contains(name)) {
+            throw new IllegalArgumentException("The ONNX form" + scopeDescription + " returned the tensor '" + name
+                    + "', which the graph does not have; it must return the name of a tensor it added (or its input)");
+        }
+    }
+
     /** Adds a node with given output names (for the graph's own final nodes). */
     void nodeWithOutput(String opType, List<String> inputs, String output) {
         NodeProto.Builder node = NodeProto.newBuilder().setOpType(opType).setName(output + "/" + opType);

@@ -11,7 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * plug-in's own activation does the computing, and this adds {@link OnnxExportable}. With {@code halve} false the
  * form forgets the division by 2, a mistake the conformance check must catch.
  */
-final class BentIdentityWithOnnxForm implements Activation, OnnxExportable {
+class BentIdentityWithOnnxForm implements Activation, OnnxExportable {
 
     private final Activation plugin;
     private final boolean halve;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.bp.BentIdentityProvider;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.OnnxGraph;
 import java.io.IOException;
@@ -60,6 +61,21 @@ class OnnxExportErrorsTest {
         // opset 18 has the operator (ONNX changelog: Mish-18)
         assertThat(OnnxExport.toBytes(model, ExportOptions.defaults().withOpset(18)))
                 .isNotEmpty();
+    }
+
+    @Test
+    void formReturningAnUnknownTensor_isRefused_namingIt() {
+        Activation broken = new BentIdentityWithOnnxForm(new BentIdentityProvider().create(Config.empty()), true) {
+            @Override
+            public String toOnnx(OnnxGraph graph, String z) {
+                return "no-such-tensor";
+            }
+        };
+        Network net = Network.builder().input(2).dense(2, broken, true).build();
+
+        assertThatThrownBy(() -> OnnxExport.toBytes(ServingModel.of(net), ExportOptions.defaults()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("(layer 0, activation 'bent-identity') returned the tensor 'no-such-tensor'");
     }
 
     @Test
