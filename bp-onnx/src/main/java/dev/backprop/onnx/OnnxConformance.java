@@ -6,6 +6,7 @@ import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.OnnxExportable;
 import dev.backprop.core.spi.OnnxGraph;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -26,7 +27,9 @@ import org.ejml.data.DMatrixRMaj;
  *     OnnxConformance.check(new MyActivationProvider());
  * }
  * }</pre>
- * A mismatch throws {@link AssertionError} naming the input, both values and the error.
+ * A mismatch throws {@link AssertionError} naming the input, both values and the error. This module requires ONNX
+ * Runtime only statically: on the module path, resolve it too (e.g. {@code --add-modules com.microsoft.onnxruntime},
+ * or {@code requires com.microsoft.onnxruntime} in the test module).
  */
 public final class OnnxConformance {
 
@@ -152,6 +155,6 @@ public final class OnnxConformance {
     private static String rowText(DMatrixRMaj z, int row) {
         double[] values = new double[z.numCols];
         System.arraycopy(z.data, row * z.numCols, values, 0, z.numCols);
-        return java.util.Arrays.toString(values);
+        return Arrays.toString(values);
     }
 }

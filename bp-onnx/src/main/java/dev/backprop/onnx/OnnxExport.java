@@ -14,9 +14,11 @@ import dev.backprop.onnx.proto.OnnxProto.TensorShapeProto;
 import dev.backprop.onnx.proto.OnnxProto.TypeProto;
 import dev.backprop.onnx.proto.OnnxProto.ValueInfoProto;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -84,7 +86,7 @@ public final class OnnxExport {
     }
 
     /** As {@link #write(ServingModel, Path, ExportOptions)}, with the output stream wrapped (for failure tests). */
-    static void write(ServingModel model, Path file, ExportOptions options, UnaryOperator<java.io.OutputStream> hook)
+    static void write(ServingModel model, Path file, ExportOptions options, UnaryOperator<OutputStream> hook)
             throws IOException {
         Objects.requireNonNull(file, "file");
         byte[] bytes = toBytes(model, options);
@@ -237,7 +239,7 @@ public final class OnnxExport {
                 if (c == '"' || c == '\\') {
                     sb.append('\\').append(c);
                 } else if (c < 0x20) {
-                    sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                 } else {
                     sb.append(c);
                 }

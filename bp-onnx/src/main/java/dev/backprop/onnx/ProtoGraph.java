@@ -8,6 +8,7 @@ import dev.backprop.onnx.proto.OnnxProto.NodeProto;
 import dev.backprop.onnx.proto.OnnxProto.TensorProto;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -207,6 +208,6 @@ final class ProtoGraph implements OnnxGraph {
     }
 
     private static String shapeText(long[] shape) {
-        return java.util.Arrays.toString(shape);
+        return Arrays.toString(shape);
     }
 }

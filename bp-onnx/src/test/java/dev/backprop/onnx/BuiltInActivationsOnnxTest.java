@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.OnnxExportable;
 import dev.backprop.core.spi.OnnxGraph;
 import java.util.stream.Stream;
@@ -76,7 +77,7 @@ class BuiltInActivationsOnnxTest {
     void everyDiscoveredBuiltIn_hasAnOnnxForm() {
         long builtIns = Registries.discover().activations().providers().stream()
                 .filter(info -> info.className().startsWith("dev.backprop.activations."))
-                .peek(info -> assertThat(info.provider().create(dev.backprop.core.spi.Config.empty()))
+                .peek(info -> assertThat(info.provider().create(Config.empty()))
                         .as(info.name())
                         .isInstanceOf(OnnxExportable.class))
                 .count();

@@ -1,6 +1,7 @@
 package dev.backprop.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -61,8 +62,7 @@ class ReadmeOnnxExampleTest {
                 network.forward(new DMatrixRMaj(new double[][] {{5.1f, 3.5f, 1.4f, 0.2f}, {6.3f, 3.3f, 6.0f, 2.5f}}));
         for (int r = 0; r < 2; r++) {
             for (int c = 0; c < 3; c++) {
-                assertThat((double) probabilities[r][c])
-                        .isCloseTo(bp.get(r, c), org.assertj.core.api.Assertions.within(1e-5));
+                assertThat((double) probabilities[r][c]).isCloseTo(bp.get(r, c), within(1e-5));
             }
         }
     }
