@@ -3,6 +3,7 @@ module dev.backprop.examples {
     requires dev.backprop.core;
     requires dev.backprop.data;
     requires dev.backprop.datasets;
+    requires dev.backprop.onnx;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.knowm.xchart;

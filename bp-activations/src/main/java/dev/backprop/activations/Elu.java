@@ -1,6 +1,9 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
+import java.util.Map;
 
 /**
  * The exponential linear unit {@code f(z) = z} for z &gt; 0 and {@code α (e^z − 1)} for z ≤ 0 (Clevert,
@@ -10,7 +13,7 @@ import dev.backprop.core.spi.Config;
  * <p>Derivative: {@code f'(z) = 1} for z &gt; 0 and {@code α e^z} for z ≤ 0. With α ≠ 1 it jumps at z = 0,
  * where the left value {@code α} is used.
  */
-public final class Elu extends ElementwiseActivation {
+public final class Elu extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "elu";
@@ -46,5 +49,17 @@ public final class Elu extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return z > 0 ? 1.0 : alpha * Math.exp(z);
+    }
+
+    /**
+     * The Elu operator with {@code alpha} in a float graph; in a double graph {@code Where(z > 0, z, α expm1(z))},
+     * which keeps α in 64 bits and {@code e^z − 1} accurate near 0.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!OnnxForms.isDouble(graph)) {
+            return OnnxForms.node(graph, "Elu", Map.of("alpha", alpha), z);
+        }
+        return OnnxForms.positiveOr(graph, z, OnnxForms.times(graph, alpha, OnnxForms.expm1(graph, z)));
     }
 }

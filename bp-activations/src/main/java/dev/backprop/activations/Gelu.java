@@ -1,6 +1,9 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
+import java.util.Map;
 
 /**
  * The Gaussian error linear unit of Hendrycks and Gimpel (2016), in PyTorch's two forms, chosen by the
@@ -15,7 +18,7 @@ import dev.backprop.core.spi.Config;
  * </ul>
  * The error function is evaluated with W. J. Cody's rational approximations to about 1e-16.
  */
-public final class Gelu extends ElementwiseActivation {
+public final class Gelu extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "gelu";
@@ -72,5 +75,26 @@ public final class Gelu extends ElementwiseActivation {
         }
         double density = ONE_OVER_SQRT_2PI * Math.exp(-0.5 * z * z);
         return ErrorFunction.normalCdf(z) + z * density;
+    }
+
+    /**
+     * The Gelu operator (opset 20 and newer) in a float graph; otherwise the composition
+     * {@code z · ½ (1 + erf(z/√2))}, or {@code ½ z (1 + tanh(√(2/π) (z + 0.044715 z³)))} for the approximation.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!OnnxForms.isDouble(graph) && graph.opset() >= 20) {
+            return OnnxForms.node(graph, "Gelu", Map.of(APPROXIMATE, tanhApproximation ? TANH : EXACT), z);
+        }
+        if (tanhApproximation) {
+            String cube = graph.node("Mul", graph.node("Mul", z, z), z);
+            String inner = graph.node("Add", z, OnnxForms.times(graph, CUBIC, cube));
+            String t = graph.node("Tanh", OnnxForms.times(graph, SQRT_2_OVER_PI, inner));
+            String half = OnnxForms.times(graph, 0.5, z);
+            return graph.node("Mul", half, graph.node("Add", graph.scalar(1.0), t));
+        }
+        String erf = graph.node("Erf", OnnxForms.times(graph, 1.0 / Math.sqrt(2.0), z));
+        String cdf = OnnxForms.times(graph, 0.5, graph.node("Add", graph.scalar(1.0), erf));
+        return graph.node("Mul", z, cdf);
     }
 }

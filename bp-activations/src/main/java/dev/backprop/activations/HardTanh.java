@@ -1,6 +1,8 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 
 /**
  * The hard tanh {@code f(z) = min(max(z, lo), hi)}, the identity clipped to [lo, hi]. Parameters {@code min}
@@ -9,7 +11,7 @@ import dev.backprop.core.spi.Config;
  *
  * <p>Derivative: {@code f'(z) = 1} for lo &lt; z &lt; hi and {@code 0} otherwise (0 at the kinks, as in PyTorch).
  */
-public final class HardTanh extends ElementwiseActivation {
+public final class HardTanh extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "hard-tanh";
@@ -55,5 +57,11 @@ public final class HardTanh extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return z > lo && z < hi ? 1.0 : 0.0;
+    }
+
+    /** {@code Clip(z, lo, hi)} with the bounds as constants (Max then Min before opset 11). */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return OnnxForms.clip(graph, z, lo, hi);
     }
 }

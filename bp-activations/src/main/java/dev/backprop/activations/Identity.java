@@ -1,6 +1,8 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 
 /**
  * The identity {@code f(z) = z}, for regression outputs and for layers whose loss works on raw scores
@@ -9,7 +11,7 @@ import dev.backprop.core.spi.Config;
  *
  * <p>Derivative: {@code f'(z) = 1}, so {@code dZ = G}.
  */
-public final class Identity extends ElementwiseActivation {
+public final class Identity extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "identity";
@@ -29,5 +31,11 @@ public final class Identity extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return 1.0;
+    }
+
+    /** The Identity operator. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Identity", z);
     }
 }

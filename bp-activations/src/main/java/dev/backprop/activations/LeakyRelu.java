@@ -1,6 +1,9 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
+import java.util.Map;
 
 /**
  * The leaky rectified linear unit {@code f(z) = z} for z &gt; 0 and {@code α z} for z ≤ 0 (Maas et al. 2013).
@@ -9,7 +12,7 @@ import dev.backprop.core.spi.Config;
  *
  * <p>Derivative: {@code f'(z) = 1} for z &gt; 0 and {@code α} for z ≤ 0 (α at the kink z = 0).
  */
-public final class LeakyRelu extends ElementwiseActivation {
+public final class LeakyRelu extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "leaky-relu";
@@ -45,5 +48,17 @@ public final class LeakyRelu extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return z > 0 ? 1.0 : alpha;
+    }
+
+    /**
+     * The LeakyRelu operator with {@code alpha} in a float graph; in a double graph {@code Where(z > 0, z, α z)},
+     * which keeps α in 64 bits.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!OnnxForms.isDouble(graph)) {
+            return OnnxForms.node(graph, "LeakyRelu", Map.of("alpha", alpha), z);
+        }
+        return OnnxForms.positiveOr(graph, z, OnnxForms.times(graph, alpha, z));
     }
 }

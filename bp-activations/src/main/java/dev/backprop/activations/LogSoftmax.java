@@ -3,6 +3,9 @@ package dev.backprop.activations;
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -14,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Derivative: {@code ∂a_j/∂z_i = δ_ij − s_i} with {@code s = softmax(z) = e^a}, so the vector-Jacobian
  * product is {@code dz = g − s · Σ_j g_j} for each row.
  */
-public final class LogSoftmax implements Activation {
+public final class LogSoftmax implements Activation, OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "log-softmax";
@@ -83,5 +86,11 @@ public final class LogSoftmax implements Activation {
     @Override
     public String toString() {
         return NAME;
+    }
+
+    /** The LogSoftmax operator along the last axis (axis 1 of the {@code [n, k]} input). */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return OnnxForms.node(graph, "LogSoftmax", Map.of("axis", 1), z);
     }
 }

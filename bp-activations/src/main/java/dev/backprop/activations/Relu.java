@@ -1,6 +1,8 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 
 /**
  * The rectified linear unit {@code relu(z) = max(0, z)}.
@@ -8,7 +10,7 @@ import dev.backprop.core.spi.Config;
  * <p>Derivative: {@code relu'(z) = 1} for z &gt; 0 and {@code 0} for z ≤ 0; at the kink z = 0 the derivative
  * is taken as 0, as in PyTorch.
  */
-public final class Relu extends ElementwiseActivation {
+public final class Relu extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "relu";
@@ -28,5 +30,11 @@ public final class Relu extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return z > 0 ? 1.0 : 0.0;
+    }
+
+    /** The Relu operator, {@code max(0, z)}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Relu", z);
     }
 }

@@ -1,6 +1,10 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The scaled exponential linear unit {@code f(z) = λ z} for z &gt; 0 and {@code λ α (e^z − 1)} for z ≤ 0, with
@@ -9,7 +13,7 @@ import dev.backprop.core.spi.Config;
  *
  * <p>Derivative: {@code f'(z) = λ} for z &gt; 0 and {@code λ α e^z} for z ≤ 0 (the left value at z = 0).
  */
-public final class Selu extends ElementwiseActivation {
+public final class Selu extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "selu";
@@ -33,5 +37,22 @@ public final class Selu extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return z > 0 ? LAMBDA : LAMBDA * ALPHA * Math.exp(z);
+    }
+
+    /**
+     * The Selu operator with α and λ (as {@code gamma}) in a float graph; in a double graph
+     * {@code Where(z > 0, λ z, λα expm1(z))}, which keeps both constants in 64 bits.
+     */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!OnnxForms.isDouble(graph)) {
+            Map<String, Double> attributes = new LinkedHashMap<>();
+            attributes.put("alpha", ALPHA);
+            attributes.put("gamma", LAMBDA);
+            return OnnxForms.node(graph, "Selu", attributes, z);
+        }
+        String positive = graph.node("Greater", z, graph.scalar(0.0));
+        String negative = OnnxForms.times(graph, LAMBDA * ALPHA, OnnxForms.expm1(graph, z));
+        return graph.node("Where", positive, OnnxForms.times(graph, LAMBDA, z), negative);
     }
 }

@@ -2,6 +2,8 @@ package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 import dev.backprop.core.spi.StandardActivation;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ import java.util.Optional;
  *
  * <p>Followed by binary-cross-entropy, the engine uses the fused gradient {@code (P − T)/n} instead.
  */
-public final class Sigmoid extends ElementwiseActivation {
+public final class Sigmoid extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "sigmoid";
@@ -39,5 +41,11 @@ public final class Sigmoid extends ElementwiseActivation {
     @Override
     public Optional<StandardActivation> standardForm() {
         return Optional.of(StandardActivation.SIGMOID);
+    }
+
+    /** The Sigmoid operator. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return graph.node("Sigmoid", z);
     }
 }

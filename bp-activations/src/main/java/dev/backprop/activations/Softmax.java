@@ -3,7 +3,10 @@ package dev.backprop.activations;
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 import dev.backprop.core.spi.StandardActivation;
+import java.util.Map;
 import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 
@@ -20,7 +23,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Followed by categorical-cross-entropy or kl-divergence, the engine uses the fused gradient
  * {@code (P ⊙ rowsum(T) − T)/n} instead.
  */
-public final class Softmax implements Activation {
+public final class Softmax implements Activation, OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "softmax";
@@ -100,5 +103,11 @@ public final class Softmax implements Activation {
     @Override
     public String toString() {
         return NAME;
+    }
+
+    /** The Softmax operator along the last axis (axis 1 of the {@code [n, k]} input). */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return OnnxForms.node(graph, "Softmax", Map.of("axis", 1), z);
     }
 }

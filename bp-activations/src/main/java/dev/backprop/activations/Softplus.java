@@ -2,6 +2,8 @@ package dev.backprop.activations;
 
 import dev.backprop.core.numeric.StableMath;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 
 /**
  * The softplus {@code f(z) = log(1 + e^z)}, a smooth relu, computed as {@code max(z, 0) + log1p(e^(−|z|))} so
@@ -9,7 +11,7 @@ import dev.backprop.core.spi.Config;
  *
  * <p>Derivative: {@code f'(z) = σ(z) = 1 / (1 + e^(−z))}.
  */
-public final class Softplus extends ElementwiseActivation {
+public final class Softplus extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "softplus";
@@ -29,5 +31,11 @@ public final class Softplus extends ElementwiseActivation {
     @Override
     double derivative(double z, double a) {
         return StableMath.sigmoid(z);
+    }
+
+    /** The Softplus operator in a float graph; in a double graph {@code max(z, 0) + log1p(e^(−|z|))}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        return OnnxForms.softplus(graph, z);
     }
 }

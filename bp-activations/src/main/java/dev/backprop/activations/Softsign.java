@@ -1,6 +1,8 @@
 package dev.backprop.activations;
 
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.OnnxExportable;
+import dev.backprop.core.spi.OnnxGraph;
 
 /**
  * The softsign {@code f(z) = z / (1 + |z|)}, mapping reals into (−1, 1) with polynomial rather than exponential
@@ -8,7 +10,7 @@ import dev.backprop.core.spi.Config;
  *
  * <p>Derivative: {@code f'(z) = 1 / (1 + |z|)²}.
  */
-public final class Softsign extends ElementwiseActivation {
+public final class Softsign extends ElementwiseActivation implements OnnxExportable {
 
     /** The registered name. */
     public static final String NAME = "softsign";
@@ -29,5 +31,14 @@ public final class Softsign extends ElementwiseActivation {
     double derivative(double z, double a) {
         double d = 1.0 + Math.abs(z);
         return 1.0 / (d * d);
+    }
+
+    /** The Softsign operator in a float graph; in a double graph {@code z / (1 + |z|)}. */
+    @Override
+    public String toOnnx(OnnxGraph graph, String z) {
+        if (!OnnxForms.isDouble(graph)) {
+            return graph.node("Softsign", z);
+        }
+        return graph.node("Div", z, graph.node("Add", graph.scalar(1.0), graph.node("Abs", z)));
     }
 }

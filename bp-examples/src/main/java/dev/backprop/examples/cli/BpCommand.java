@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             GradcheckCommand.class,
             PluginsCommand.class,
             PredictCommand.class,
+            ExportCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
