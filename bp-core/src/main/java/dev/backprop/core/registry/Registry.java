@@ -451,9 +451,13 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
         return Collections.unmodifiableSet(names);
     }
 
-    /** Whether a provider answers to the name or alias, in any case; false for a contested name. */
+    /**
+     * Whether a provider answers to the name or alias, in any case. True also for a name several providers
+     * claim, which {@link #find} refuses with a {@link DuplicateProviderException}; see {@link #conflicts()}.
+     */
     public boolean contains(String name) {
-        return byName.containsKey(name.strip().toLowerCase(Locale.ROOT));
+        String key = name.strip().toLowerCase(Locale.ROOT);
+        return byName.containsKey(key) || conflicts.containsKey(key);
     }
 
     /**

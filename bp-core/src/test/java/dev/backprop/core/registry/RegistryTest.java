@@ -86,6 +86,7 @@ class RegistryTest {
             // the alias only one provider claims still works
             assertThat(registry.find("test-quadratic").className()).isEqualTo(SquareActivationProvider.class.getName());
             assertThat(registry.conflicts()).containsOnlyKeys("test-square");
+            assertThat(registry.contains("test-square")).isTrue();
             assertThat(registry.conflictMessages()).hasSize(1);
             assertThat(log.messages(Level.WARN))
                     .singleElement()
