@@ -123,7 +123,7 @@ public final class BpCommand implements Runnable {
                 commandLine.getErr().flush();
                 return CHECK_FAILED;
             }
-            if (e instanceof UnknownComponentException) {
+            if (e instanceof UnknownComponentException || causedByUnknownName(e)) {
                 commandLine.getErr().println(name + ": " + oneLine(e.getMessage()) + " " + PLUGIN_HINT);
                 commandLine.getErr().flush();
                 return BAD_INPUT;
@@ -171,6 +171,16 @@ public final class BpCommand implements Runnable {
     static Registries registries(CommandLine.Model.CommandSpec command) {
         Object root = command.root().userObject();
         return root instanceof BpCommand bp ? bp.registries() : Registries.discover();
+    }
+
+    /** Whether an unknown component name is among the causes, as when a model file names a missing plug-in. */
+    private static boolean causedByUnknownName(Throwable e) {
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof UnknownComponentException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A message on one line: line breaks and the spaces around them become one space. */
