@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -55,6 +57,40 @@ class PluginWalkthroughIT {
         Path sources = root.resolve("bp-plugin-example/src/main");
         pluginJar(sources, true, work.resolve("modular"));
         pluginJar(sources, false, work.resolve("plain"));
+        pluginJar(clashSources(work.resolve("clash-src")), true, work.resolve("clash"));
+    }
+
+    /**
+     * The sources of a second modular plug-in, {@code com.example.clash}: one provider that claims
+     * {@code bent-identity} too, and one whose constructor fails.
+     */
+    private static Path clashSources(Path dir) throws IOException {
+        Path java = Files.createDirectories(dir.resolve("java/com/example/clash"));
+        Files.writeString(
+                dir.resolve("java/module-info.java"),
+                "module com.example.clash { requires dev.backprop.core;"
+                        + " provides dev.backprop.core.spi.ActivationProvider with com.example.clash.OtherBentIdentity,"
+                        + " com.example.clash.Broken; }\n");
+        Files.writeString(
+                java.resolve("OtherBentIdentity.java"),
+                "package com.example.clash;\n"
+                        + "public final class OtherBentIdentity implements dev.backprop.core.spi.ActivationProvider {\n"
+                        + "  public String name() { return \"bent-identity\"; }\n"
+                        + "  public dev.backprop.core.spi.Activation create(dev.backprop.core.spi.Config c) {\n"
+                        + "    throw new UnsupportedOperationException(); }\n}\n");
+        Files.writeString(
+                java.resolve("Broken.java"),
+                "package com.example.clash;\n"
+                        + "public final class Broken implements dev.backprop.core.spi.ActivationProvider {\n"
+                        + "  public Broken() { throw new IllegalStateException(\"broken on purpose\"); }\n"
+                        + "  public String name() { return \"broken\"; }\n"
+                        + "  public dev.backprop.core.spi.Activation create(dev.backprop.core.spi.Config c) {\n"
+                        + "    throw new UnsupportedOperationException(); }\n}\n");
+        Path services = Files.createDirectories(dir.resolve("resources/META-INF/services"));
+        Files.writeString(
+                services.resolve("dev.backprop.core.spi.ActivationProvider"),
+                "com.example.clash.OtherBentIdentity\ncom.example.clash.Broken\n");
+        return dir;
     }
 
     /** Compiles the plug-in's sources against the program's library folder and jars them with their resources. */
@@ -105,9 +141,12 @@ class PluginWalkthroughIT {
         }
     }
 
-    /** Every {@code ./bp} line of the three documents that works with the plug-in jar or its model files. */
+    /**
+     * Every {@code ./bp} line of the three documents that works with the plug-in jar or its model files, in order,
+     * each once.
+     */
     private static List<String> documentedCommands() throws IOException {
-        List<String> commands = new ArrayList<>();
+        Set<String> commands = new LinkedHashSet<>();
         for (String doc : List.of("README.md", "bp-examples/COMMANDS.md", "bp-plugin-example/README.md")) {
             for (String line : Files.readAllLines(root.resolve(doc), StandardCharsets.UTF_8)) {
                 if (line.startsWith(DOC_PREFIX) && (line.contains("my-plugin.jar") || line.contains("-bent.bp"))) {
@@ -115,7 +154,7 @@ class PluginWalkthroughIT {
                 }
             }
         }
-        return commands;
+        return List.copyOf(commands);
     }
 
     private static Run bp(Path folder, List<String> javaOptions, List<String> args)
@@ -260,6 +299,54 @@ class PluginWalkthroughIT {
         } finally {
             Files.delete(plugins.resolve("my-plugin.jar"));
         }
+    }
+
+    /** The program on the module path with both modular plug-ins: the example and the clashing one. */
+    private static Run withClash(String... args) throws IOException, InterruptedException {
+        Path folder = work.resolve("clash");
+        List<String> all = new ArrayList<>(asModules());
+        all.add("--plugin-path");
+        all.add(work.resolve("modular/my-plugin.jar") + File.pathSeparator + folder.resolve("my-plugin.jar"));
+        all.addAll(List.of(args));
+        return bp(folder, List.of(), all);
+    }
+
+    private static List<String> warnings(Run run) {
+        return run.err().lines().filter(l -> l.contains("WARN")).toList();
+    }
+
+    @Test
+    void conflictBetweenModules_failsOnlyWhereTheNameIsUsed_andBrokenProviderIsOneLine() throws Exception {
+        Run plugins = withClash("plugins");
+        assertThat(plugins.exitCode()).as(plugins.toString()).isEqualTo(1);
+        assertThat(plugins.out())
+                .contains("1 CONFLICT:", "com.example.bp.BentIdentityProvider", "com.example.clash.OtherBentIdentity")
+                .contains("module com.example.clash");
+
+        Run other = withClash("iris", "--activation", "tanh", "--epochs", "2");
+        assertThat(other.exitCode()).as(other.toString()).isZero();
+        assertThat(warnings(other)).as(other.toString()).hasSize(2);
+        assertThat(warnings(other))
+                .anySatisfy(w -> assertThat(w)
+                        .contains("com.example.bp.BentIdentityProvider", "com.example.clash.OtherBentIdentity"))
+                .anySatisfy(w -> assertThat(w).contains("com.example.clash.Broken", "broken on purpose"));
+        assertThat(other.err()).as("no stack trace").doesNotContain("\tat ", "Exception in thread");
+
+        Run used = withClash("iris", "--activation", "bent-identity", "--epochs", "2");
+        assertThat(used.exitCode()).as(used.toString()).isEqualTo(1);
+        assertThat(used.err())
+                .contains("bp iris: Two activation providers claim the name 'bent-identity'")
+                .contains("com.example.bp.BentIdentityProvider", "com.example.clash.OtherBentIdentity", "--prefer");
+
+        Run preferred = withClash(
+                "iris",
+                "--activation",
+                "bent-identity",
+                "--prefer",
+                "com.example.bp.BentIdentityProvider",
+                "--epochs",
+                "2");
+        assertThat(preferred.exitCode()).as(preferred.toString()).isZero();
     }
 
     /**
