@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code BP_PLUGIN_PATH} variable and the plug-in folder; a name two providers claim fails only where it is used,
  * and {@code --prefer} settles it.
  */
-class PluginPathTest {
+class PluginOptionsTest {
 
     private static final String RELU = "dev.backprop.activations.ReluProvider";
 
