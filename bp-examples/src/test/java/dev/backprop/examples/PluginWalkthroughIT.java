@@ -99,7 +99,10 @@ class PluginWalkthroughIT {
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8"));
         List<String> libraries;
         try (Stream<Path> jars = Files.list(lib)) {
-            libraries = jars.map(Path::toString).sorted().toList();
+            libraries = jars.map(Path::toString)
+                    .filter(name -> name.endsWith(".jar"))
+                    .sorted()
+                    .toList();
         }
         args.add(modular ? "--module-path" : "-classpath");
         args.add(String.join(File.pathSeparator, libraries));
