@@ -3,6 +3,7 @@ package dev.backprop.core.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.ComponentSpec;
@@ -69,24 +70,131 @@ class RegistryTest {
     }
 
     @Test
-    void twoProvidersWithOneName_areRefused_namingBothClasses() throws IOException {
+    void twoProvidersWithOneName_failOnlyWhereTheNameIsUsed_andOtherNamesWork() throws IOException {
         ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
 
-        assertThatThrownBy(() -> Registry.load("activation", ActivationProvider.class, loader))
-                .isInstanceOf(DuplicateProviderException.class)
-                .hasMessageContaining("Two activation providers claim the name 'test-square'")
-                .hasMessageContaining(SquareActivationProvider.class.getName())
-                .hasMessageContaining(DuplicateSquareProvider.class.getName());
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry =
+                    Registry.load("activation", ActivationProvider.class, loader);
+
+            assertThatThrownBy(() -> registry.find("Test-Square"))
+                    .isInstanceOf(DuplicateProviderException.class)
+                    .hasMessageContaining("Two activation providers claim the name 'test-square'")
+                    .hasMessageContaining(SquareActivationProvider.class.getName() + " from ")
+                    .hasMessageContaining(DuplicateSquareProvider.class.getName() + " from ")
+                    .hasMessageContaining("prefer(");
+            // the alias only one provider claims still works
+            assertThat(registry.find("test-quadratic").className()).isEqualTo(SquareActivationProvider.class.getName());
+            assertThat(registry.conflicts()).containsOnlyKeys("test-square");
+            assertThat(registry.contains("test-square")).isTrue();
+            assertThat(registry.conflictMessages()).hasSize(1);
+            assertThat(log.messages(Level.WARN))
+                    .singleElement()
+                    .asString()
+                    .contains(SquareActivationProvider.class.getName(), DuplicateSquareProvider.class.getName())
+                    .contains("[test-square]");
+        }
     }
 
     @Test
-    void brokenProviders_areSkipped_andTheRestLoad() throws IOException {
+    void of_refusesTwoProvidersWithOneName_atOnce() {
+        assertThatThrownBy(() -> Registry.of(
+                        "activation",
+                        ActivationProvider.class,
+                        List.of(new SquareActivationProvider(), new DuplicateSquareProvider())))
+                .isInstanceOf(DuplicateProviderException.class)
+                .satisfies(e -> assertThat(((DuplicateProviderException) e).classNames())
+                        .containsExactly(
+                                SquareActivationProvider.class.getName(), DuplicateSquareProvider.class.getName()));
+    }
+
+    @Test
+    void builder_prefer_givesTheContestedNameToOneClass() throws IOException {
+        ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
+
+        Registry<Activation, ActivationProvider> registry = Registry.<Activation, ActivationProvider>builder(
+                        "activation", ActivationProvider.class)
+                .classLoader(loader)
+                .prefer(DuplicateSquareProvider.class.getName())
+                .build();
+
+        assertThat(registry.find("test-square").className()).isEqualTo(DuplicateSquareProvider.class.getName());
+        assertThat(registry.find("test-quadratic").className()).isEqualTo(SquareActivationProvider.class.getName());
+        assertThat(registry.conflicts()).isEmpty();
+    }
+
+    @Test
+    void builder_exclude_leavesTheClassOut() throws IOException {
+        ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
+
+        Registry<Activation, ActivationProvider> registry = Registry.<Activation, ActivationProvider>builder(
+                        "activation", ActivationProvider.class)
+                .classLoader(loader)
+                .exclude(SquareActivationProvider.class.getName())
+                .build();
+
+        assertThat(registry.find("test-square").className()).isEqualTo(DuplicateSquareProvider.class.getName());
+        assertThat(registry.contains("test-quadratic")).isFalse();
+        assertThat(registry.providers()).hasSize(1);
+    }
+
+    @Test
+    void builder_sameClassThroughTwoSources_countsOnce() {
+        Registry<Activation, ActivationProvider> registry = Registry.<Activation, ActivationProvider>builder(
+                        "activation", ActivationProvider.class)
+                .classLoader(getClass().getClassLoader())
+                .classLoader(getClass().getClassLoader())
+                .provider(new SquareActivationProvider())
+                .build();
+
+        assertThat(registry.providers()).hasSize(1);
+        assertThat(registry.conflicts()).isEmpty();
+    }
+
+    @Test
+    void registriesBuilder_preferringAClassNoProviderHas_isRefused() {
+        assertThatThrownBy(() -> Registries.builder()
+                        .classLoader(getClass().getClassLoader())
+                        .prefer("com.example.Nothing")
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("com.example.Nothing");
+    }
+
+    @Test
+    void registries_listTheirConflicts() throws IOException {
+        ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
+
+        Registries registries = Registries.builder().classLoader(loader).build();
+
+        assertThat(registries.conflicts())
+                .singleElement()
+                .asString()
+                .contains("'test-square'", DuplicateSquareProvider.class.getName());
+    }
+
+    @Test
+    void brokenProviders_areSkipped_withOneWarnLineEach_namingClassOriginAndCause() throws IOException {
         ClassLoader loader = loaderWithServices("dev.backprop.core.testing.BrokenProvider", "com.example.DoesNotExist");
 
-        Registry<Activation, ActivationProvider> registry =
-                Registry.load("activation", ActivationProvider.class, loader);
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry =
+                    Registry.load("activation", ActivationProvider.class, loader);
 
-        assertThat(registry.names()).containsExactly("test-square");
+            assertThat(registry.names()).containsExactly("test-square");
+            List<String> warnings = log.messages(Level.WARN);
+            assertThat(warnings).hasSize(2);
+            assertThat(warnings.get(0))
+                    .contains("dev.backprop.core.testing.BrokenProvider from ")
+                    .contains("test-classes")
+                    .contains("broken on purpose")
+                    .doesNotContain("\n");
+            assertThat(warnings.get(1)).contains("com.example.DoesNotExist");
+            assertThat(log.events(Level.WARN))
+                    .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+            assertThat(log.events(Level.DEBUG))
+                    .anySatisfy(e -> assertThat(e.getThrowableProxy()).isNotNull());
+        }
     }
 
     @Test
@@ -98,6 +206,41 @@ class RegistryTest {
 
         assertThat(replaced.find("test-square").className()).isEqualTo(DuplicateSquareProvider.class.getName());
         assertThat(registry.find("test-square").className()).isEqualTo(SquareActivationProvider.class.getName());
+    }
+
+    @Test
+    void replacing_keepsTheReplacedAliases_byDefault_andSaysSo() {
+        Registry<Activation, ActivationProvider> registry =
+                Registry.load("activation", ActivationProvider.class, getClass().getClassLoader());
+
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> replaced = registry.replacing(new DuplicateSquareProvider());
+
+            assertThat(replaced.find("test-quadratic").className()).isEqualTo(DuplicateSquareProvider.class.getName());
+            assertThat(log.messages(Level.INFO))
+                    .singleElement()
+                    .asString()
+                    .contains("replaces " + SquareActivationProvider.class.getName())
+                    .contains("keeps its aliases [test-quadratic]");
+        }
+    }
+
+    @Test
+    void replacing_withAliasPolicyDrop_dropsThemAndSaysSo() {
+        Registry<Activation, ActivationProvider> registry =
+                Registry.load("activation", ActivationProvider.class, getClass().getClassLoader());
+
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> replaced =
+                    registry.replacing(new DuplicateSquareProvider(), AliasPolicy.DROP);
+
+            assertThat(replaced.contains("test-quadratic")).isFalse();
+            assertThat(replaced.find("test-square").className()).isEqualTo(DuplicateSquareProvider.class.getName());
+            assertThat(log.messages(Level.INFO))
+                    .singleElement()
+                    .asString()
+                    .contains("drops its aliases [test-quadratic]");
+        }
     }
 
     @Test

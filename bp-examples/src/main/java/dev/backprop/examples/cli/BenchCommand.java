@@ -132,7 +132,7 @@ public final class BenchCommand implements Runnable {
             OptionChecks.positive(spec, "--seconds", seconds);
         }
         PrintWriter out = spec.commandLine().getOut();
-        Registries registries = Registries.discover();
+        Registries registries = BpCommand.registries(spec);
         architecture.validate(registries);
         Network network = architecture
                 .addHiddenLayers(Network.builder(registries).input(inputs))

@@ -4,7 +4,6 @@ import dev.backprop.core.eval.ConfusionMatrix;
 import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metrics;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
@@ -81,7 +80,7 @@ final class ClassificationRun {
             double testFraction,
             Supplier<LabeledDataset> table,
             BiFunction<LabeledDataset, LabeledDataset, String> describe) {
-        TrainingSession session = new TrainingSession(spec, command, training, Registries.discover());
+        TrainingSession session = new TrainingSession(spec, command, training, BpCommand.registries(spec));
         OptionChecks.fraction(spec, "--test-fraction", testFraction);
         architecture.validate(session.registries());
         LabeledDataset data = table.get();
@@ -94,7 +93,7 @@ final class ClassificationRun {
         Network network = run.network(train.featureCount(), train.classCount());
         Outcome outcome = run.fit(network, train, test, true);
         run.report(outcome, data.classNames());
-        session.save(network, LOSS, ModelInfo.classifier(command, data.classNames(), scaler));
+        session.save(network, ModelInfo.classifier(command, data.classNames(), scaler));
         session.printJson(run.json(outcome));
     }
 
@@ -130,12 +129,12 @@ final class ClassificationRun {
         }
         columns.add(new EpochTable.Column("test.loss", "test loss"));
         columns.add(new EpochTable.Column("test.accuracy", "test acc"));
-        Trainer.Builder builder = session.trainer(LOSS, columns).metrics(Metrics.accuracy());
+        Trainer.Builder builder = session.trainer(columns).metrics(Metrics.accuracy());
         if (trainAccuracy) {
             builder.evaluate(TRAIN_EVALUATION, trainOneHot);
         }
         builder.evaluate("test", testOneHot);
-        session.printSettings(network, LOSS);
+        session.printSettings(network);
         TrainingResult result = session.fit(builder.build(), network, trainOneHot);
         Evaluator evaluator = new Evaluator();
         DMatrixRMaj outputs = evaluator.predict(network, testOneHot);

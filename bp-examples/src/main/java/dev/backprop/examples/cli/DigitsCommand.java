@@ -37,6 +37,8 @@ public final class DigitsCommand implements Runnable {
                     "0.05",
                     "--optimizer",
                     "sgd",
+                    "--loss",
+                    ClassificationRun.LOSS,
                     "--seed",
                     "7",
                     "--hidden",

@@ -149,7 +149,7 @@ public final class GradcheckCommand implements Callable<Integer> {
         OptionChecks.nonNegative(spec, "--atol", absoluteTolerance);
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        Registries registries = Registries.discover();
+        Registries registries = BpCommand.registries(spec);
         architecture.validate(registries);
         Network network = architecture
                 .addHiddenLayers(Network.builder(registries).input(inputs))

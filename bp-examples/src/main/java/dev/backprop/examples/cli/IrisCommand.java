@@ -38,6 +38,8 @@ public final class IrisCommand implements Runnable {
                     "0.1",
                     "--optimizer",
                     "sgd",
+                    "--loss",
+                    ClassificationRun.LOSS,
                     "--seed",
                     "7",
                     "--hidden",

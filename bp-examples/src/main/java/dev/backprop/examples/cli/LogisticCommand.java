@@ -5,7 +5,6 @@ import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metrics;
 import dev.backprop.core.init.Initializers;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
@@ -49,7 +48,19 @@ public final class LogisticCommand implements Runnable {
     static final class Defaults extends CommandDefaults {
         /** The defaults. */
         Defaults() {
-            super("--epochs", "30", "--batch-size", "10", "--lr", "0.1", "--optimizer", "sgd", "--seed", "1");
+            super(
+                    "--epochs",
+                    "30",
+                    "--batch-size",
+                    "10",
+                    "--lr",
+                    "0.1",
+                    "--optimizer",
+                    "sgd",
+                    "--loss",
+                    LOSS,
+                    "--seed",
+                    "1");
         }
     }
 
@@ -103,7 +114,7 @@ public final class LogisticCommand implements Runnable {
 
     @Override
     public void run() {
-        TrainingSession session = new TrainingSession(spec, "logistic", training, Registries.discover());
+        TrainingSession session = new TrainingSession(spec, "logistic", training, BpCommand.registries(spec));
         OptionChecks.fraction(spec, "--test-fraction", testFraction);
         PrintWriter out = session.out();
         LabeledDataset all = versicolorVirginica();
@@ -125,16 +136,14 @@ public final class LogisticCommand implements Runnable {
                 .initializer(Initializers.zeros())
                 .seed(training.seed())
                 .build();
-        Trainer trainer = session.trainer(
-                        LOSS,
-                        List.of(
-                                new EpochTable.Column("train.loss", "train loss"),
-                                new EpochTable.Column("test.loss", "test loss"),
-                                new EpochTable.Column("test.accuracy", "test acc")))
+        Trainer trainer = session.trainer(List.of(
+                        new EpochTable.Column("train.loss", "train loss"),
+                        new EpochTable.Column("test.loss", "test loss"),
+                        new EpochTable.Column("test.accuracy", "test acc")))
                 .evaluate("test", test.data())
                 .metrics(Metrics.accuracy())
                 .build();
-        session.printSettings(network, LOSS);
+        session.printSettings(network);
         TrainingResult result = session.fit(trainer, network, train.data());
 
         DMatrixRMaj w = network.layer(0).weights();
@@ -159,7 +168,7 @@ public final class LogisticCommand implements Runnable {
                 confusion.total());
         out.println("confusion matrix (rows: true class, columns: predicted class)");
         out.print(ClassificationRun.confusionTable(confusion, all.classNames()));
-        session.save(network, LOSS, ModelInfo.binary("logistic", all.classNames(), scaler));
+        session.save(network, ModelInfo.binary("logistic", all.classNames(), scaler));
         JsonLine json = session.json(result.history())
                 .put("test_loss", last.metric("test.loss"))
                 .put("test_accuracy", last.metric("test.accuracy"));

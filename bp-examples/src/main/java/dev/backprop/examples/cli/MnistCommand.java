@@ -3,7 +3,6 @@ package dev.backprop.examples.cli;
 import dev.backprop.core.gradcheck.GradientCheck;
 import dev.backprop.core.gradcheck.GradientCheckReport;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.data.LabeledDataset;
@@ -55,6 +54,8 @@ public final class MnistCommand implements Callable<Integer> {
                     "0.1",
                     "--optimizer",
                     "sgd",
+                    "--loss",
+                    ClassificationRun.LOSS,
                     "--seed",
                     "3",
                     "--hidden",
@@ -109,7 +110,7 @@ public final class MnistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingSession session = new TrainingSession(spec, "mnist", training, Registries.discover());
+        TrainingSession session = new TrainingSession(spec, "mnist", training, BpCommand.registries(spec));
         OptionChecks.atLeast(spec, "--check-samples", checkSamples, 0);
         OptionChecks.atLeast(spec, "--check-entries", checkEntries, 1);
         if (trainLimit != null) {
@@ -145,7 +146,7 @@ public final class MnistCommand implements Callable<Integer> {
         }
         ClassificationRun.Outcome outcome = run.fit(network, train, test, true);
         run.report(outcome, train.classNames());
-        session.save(network, ClassificationRun.LOSS, ModelInfo.classifier("mnist", train.classNames(), null));
+        session.save(network, ModelInfo.classifier("mnist", train.classNames(), null));
         session.printJson(
                 run.json(outcome).put("train_samples", (long) train.size()).put("test_samples", (long) test.size()));
         return 0;
@@ -159,7 +160,7 @@ public final class MnistCommand implements Callable<Integer> {
             first[i] = i;
         }
         TabularDataset sample = train.subset(first).oneHot();
-        Loss loss = session.registries().losses().create(ComponentSpec.parse(ClassificationRun.LOSS));
+        Loss loss = session.registries().losses().create(ComponentSpec.parse(session.loss()));
         DMatrixRMaj x = sample.features();
         DMatrixRMaj t = sample.targets();
         GradientCheckReport report =

@@ -1,32 +1,17 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.registry.DuplicateProviderException;
 import dev.backprop.core.registry.ProviderInfo;
+import dev.backprop.core.registry.Registries;
 import dev.backprop.core.registry.Registry;
-import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Component;
 import dev.backprop.core.spi.ComponentProvider;
-import dev.backprop.core.spi.LossProvider;
-import dev.backprop.core.spi.OptimizerProvider;
-import dev.backprop.core.spi.ScheduleProvider;
 import dev.backprop.examples.support.JsonLine;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +20,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * Lists every plug-in component the registries discover — activations, losses, optimizers and learning-rate
- * schedules — with its name, aliases, implementing class and the jar or module it came from. Two providers that
- * claim one name are a conflict the registries refuse; this command lists both and exits with 1.
+ * schedules — with its name, aliases, implementing class and the jar or module it came from, including the jars
+ * of {@code --plugin-path}, {@code BP_PLUGIN_PATH} and {@code ~/.bp/plugins}. Two providers that claim one name
+ * are a conflict: this command lists both, prints the registry's message and exits with 1, unless
+ * {@code --prefer} settles it.
  */
 @Command(
         name = "plugins",
@@ -44,20 +31,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Every discovered activation, loss, optimizer and schedule, with class and origin.",
             "Lists every discovered activation, loss, optimizer and schedule: kind, name, aliases,"
-                    + " implementing class and the jar or module it came from. Conflicts (two providers claiming one"
-                    + " name) are reported and give exit code 1."
+                    + " implementing class and the jar or module it came from, plug-ins included (see --plugin-path)."
+                    + " Conflicts (two providers claiming one name) are reported and give exit code 1 unless --prefer"
+                    + " settles them."
         })
 public final class PluginsCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
-
-    @Option(
-            names = "--plugin-path",
-            paramLabel = "JAR|DIR",
-            split = ",",
-            description = "Extra jars or class folders to search, e.g. a plug-in jar to try before installing it.")
-    private List<Path> pluginPath = new ArrayList<>();
 
     @Option(
             names = {"-v", "--verbose"},
@@ -91,100 +72,59 @@ public final class PluginsCommand implements Callable<Integer> {
     public PluginsCommand() {}
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        ClassLoader parent = Thread.currentThread().getContextClassLoader();
-        if (parent == null) {
-            parent = PluginsCommand.class.getClassLoader();
-        }
-        try (URLClassLoader loader = new URLClassLoader(urls(), parent)) {
-            List<Section> sections = List.of(
-                    section("activation", ActivationProvider.class, loader),
-                    section("loss", LossProvider.class, loader),
-                    section("optimizer", OptimizerProvider.class, loader),
-                    section("schedule", ScheduleProvider.class, loader));
-            print(out, sections);
-            List<String> conflicts = new ArrayList<>();
-            sections.forEach(s -> {
-                if (s.conflict() != null) {
-                    conflicts.add(s.conflict());
-                }
-            });
+        Registries registries = BpCommand.registries(spec);
+        List<Path> entries = spec.root().userObject() instanceof BpCommand bp
+                ? bp.pluginPath().entries()
+                : List.of();
+        List<Section> sections = List.of(
+                section(registries.activations()),
+                section(registries.losses()),
+                section(registries.optimizers()),
+                section(registries.schedules()));
+        if (!entries.isEmpty()) {
+            out.println("plug-in path:");
+            entries.forEach(p -> out.println("  " + p));
             out.println();
-            if (conflicts.isEmpty()) {
-                out.println("no conflicts: every name belongs to one provider");
-            } else {
-                out.println(conflicts.size() + " CONFLICT" + (conflicts.size() > 1 ? "S" : "") + ":");
-                conflicts.forEach(c -> out.println("  " + c));
-            }
-            if (json) {
-                out.println(new JsonLine()
-                        .put("command", "plugins")
-                        .put("activations", (long) sections.get(0).rows().size())
-                        .put("losses", (long) sections.get(1).rows().size())
-                        .put("optimizers", (long) sections.get(2).rows().size())
-                        .put("schedules", (long) sections.get(3).rows().size())
-                        .put("conflicts", (long) conflicts.size()));
-            }
-            out.flush();
-            return conflicts.isEmpty() ? 0 : BpCommand.CHECK_FAILED;
         }
+        print(out, sections);
+        List<String> conflicts = registries.conflicts();
+        out.println();
+        if (conflicts.isEmpty()) {
+            out.println("no conflicts: every name belongs to one provider");
+        } else {
+            out.println(conflicts.size() + " CONFLICT" + (conflicts.size() > 1 ? "S" : "") + ":");
+            conflicts.forEach(c -> out.println("  " + shorten(c)));
+            out.println("Remove one of the jars, or choose a class for every command with --prefer CLASS.");
+        }
+        if (json) {
+            out.println(new JsonLine()
+                    .put("command", "plugins")
+                    .put("activations", (long) sections.get(0).rows().size())
+                    .put("losses", (long) sections.get(1).rows().size())
+                    .put("optimizers", (long) sections.get(2).rows().size())
+                    .put("schedules", (long) sections.get(3).rows().size())
+                    .put("conflicts", (long) conflicts.size()));
+        }
+        out.flush();
+        return conflicts.isEmpty() ? 0 : BpCommand.CHECK_FAILED;
     }
 
-    private URL[] urls() {
-        URL[] urls = new URL[pluginPath.size()];
-        for (int i = 0; i < urls.length; i++) {
-            Path p = pluginPath.get(i);
-            if (!Files.exists(p)) {
-                throw new IllegalArgumentException("--plugin-path " + p + " does not exist");
-            }
-            try {
-                urls[i] = p.toUri().toURL();
-            } catch (MalformedURLException e) {
-                throw new UncheckedIOException("cannot use " + p + " as a class path entry", e);
-            }
-        }
-        return urls;
-    }
-
-    /** The providers of one kind, through its registry, or listed one by one when the registry refuses a conflict. */
-    static <T extends Component, P extends ComponentProvider<T>> Section section(
-            String kind, Class<P> service, ClassLoader loader) {
+    /** The providers of one registry, those in conflict included. */
+    static <T extends Component, P extends ComponentProvider<T>> Section section(Registry<T, P> registry) {
         List<Row> rows = new ArrayList<>();
-        try {
-            Registry<T, P> registry = Registry.load(kind, service, loader);
-            for (ProviderInfo<P> p : registry.providers()) {
-                rows.add(new Row(
-                        kind,
-                        p.name(),
-                        p.aliases(),
-                        p.className(),
-                        shorten(p.origin()),
-                        p.provider().description()));
-            }
-            return new Section(rows, null);
-        } catch (DuplicateProviderException e) {
-            Iterator<P> it = ServiceLoader.load(service, loader).iterator();
-            while (true) {
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    P p = it.next();
-                    rows.add(new Row(
-                            kind,
-                            p.name().toLowerCase(Locale.ROOT),
-                            new TreeSet<>(p.aliases()),
-                            p.getClass().getName(),
-                            shorten(origin(p.getClass())),
-                            p.description()));
-                } catch (ServiceConfigurationError | RuntimeException | LinkageError skipped) {
-                    // the registry logs broken providers; the listing shows the ones that load
-                }
-            }
-            rows.sort((a, b) -> a.name().compareTo(b.name()));
-            return new Section(rows, shortenAll(e.getMessage()));
+        for (ProviderInfo<P> p : registry.providers()) {
+            rows.add(new Row(
+                    registry.kind(),
+                    p.name(),
+                    p.aliases(),
+                    p.className(),
+                    shorten(p.origin()),
+                    p.provider().description()));
         }
+        List<String> conflicts = registry.conflictMessages();
+        return new Section(rows, conflicts.isEmpty() ? null : String.join(" ", conflicts));
     }
 
     private void print(PrintWriter out, List<Section> sections) {
@@ -212,19 +152,6 @@ public final class PluginsCommand implements Callable<Integer> {
         return r.aliases().isEmpty() ? "" : " " + r.aliases();
     }
 
-    /** Where a class was loaded from: its named module, or its jar or folder. */
-    static String origin(Class<?> type) {
-        Module module = type.getModule();
-        CodeSource source = type.getProtectionDomain().getCodeSource();
-        String location = source == null || source.getLocation() == null
-                ? ""
-                : source.getLocation().toString();
-        if (module.isNamed()) {
-            return "module " + module.getName() + (location.isEmpty() ? "" : " (" + location + ")");
-        }
-        return location.isEmpty() ? "unknown location" : location;
-    }
-
     /** A jar's location shortened to its file name; folders and modules as they are. */
     static String shorten(String origin) {
         StringBuilder sb = new StringBuilder();
@@ -245,9 +172,5 @@ public final class PluginsCommand implements Callable<Integer> {
             sb.append(open).append(core).append(close);
         }
         return sb.toString();
-    }
-
-    private static String shortenAll(String message) {
-        return message == null ? "" : shorten(message);
     }
 }

@@ -1,7 +1,6 @@
 package dev.backprop.examples.cli;
 
 import dev.backprop.core.eval.Classes;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.examples.support.InputRows;
 import dev.backprop.examples.support.JsonLine;
 import dev.backprop.examples.support.ModelArchive;
@@ -57,7 +56,7 @@ public final class PredictCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        SavedModel saved = ModelArchive.load(model, Registries.discover());
+        SavedModel saved = ModelArchive.load(model, BpCommand.registries(spec));
         ModelInfo info = saved.info();
         DMatrixRMaj x = InputRows.read(input, saved.network().inputSize());
         DMatrixRMaj scaled = info.featureScaler().map(s -> s.transform(x)).orElse(x);

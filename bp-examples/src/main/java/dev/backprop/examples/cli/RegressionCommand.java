@@ -2,7 +2,6 @@ package dev.backprop.examples.cli;
 
 import dev.backprop.core.eval.Metrics;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
@@ -54,6 +53,8 @@ public final class RegressionCommand implements Runnable {
                     "0.02",
                     "--optimizer",
                     "sgd",
+                    "--loss",
+                    LOSS,
                     "--seed",
                     "1",
                     "--hidden",
@@ -105,7 +106,7 @@ public final class RegressionCommand implements Runnable {
 
     @Override
     public void run() {
-        TrainingSession session = new TrainingSession(spec, "regression", training, Registries.discover());
+        TrainingSession session = new TrainingSession(spec, "regression", training, BpCommand.registries(spec));
         OptionChecks.fraction(spec, "--test-fraction", testFraction);
         architecture.validate(session.registries());
         PrintWriter out = session.out();
@@ -135,16 +136,14 @@ public final class RegressionCommand implements Runnable {
                 .dense(1, "identity")
                 .seed(training.seed())
                 .build();
-        Trainer trainer = session.trainer(
-                        LOSS,
-                        List.of(
-                                new EpochTable.Column("train.loss", "train loss"),
-                                new EpochTable.Column("test.loss", "test loss"),
-                                new EpochTable.Column("test.r2", "test R^2")))
+        Trainer trainer = session.trainer(List.of(
+                        new EpochTable.Column("train.loss", "train loss"),
+                        new EpochTable.Column("test.loss", "test loss"),
+                        new EpochTable.Column("test.r2", "test R^2")))
                 .evaluate("test", test)
                 .metrics(Metrics.r2())
                 .build();
-        session.printSettings(network, LOSS);
+        session.printSettings(network);
         TrainingResult result = session.fit(trainer, network, train);
         EpochRecord last = result.history().last();
         double testMse = last.metric("test.loss");
@@ -156,7 +155,7 @@ public final class RegressionCommand implements Runnable {
                 testMse,
                 rmseCm,
                 last.metric("test.r2"));
-        session.save(network, LOSS, ModelInfo.regression("regression", featureScaler, targetScaler));
+        session.save(network, ModelInfo.regression("regression", featureScaler, targetScaler));
         session.printJson(session.json(result.history())
                 .put("test_loss", testMse)
                 .put("test_r2", last.metric("test.r2"))

@@ -61,7 +61,7 @@ public final class TraceCommand implements Runnable {
         OptionChecks.positive(spec, "--lr", learningRate);
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
-        Registries registries = Registries.discover();
+        Registries registries = BpCommand.registries(spec);
         Network net = WorkedExampleCommand.classicNetwork(registries);
         Loss loss = registries.losses().create("half-sse", Config.empty());
         Optimizer sgd = registries.optimizers().create("sgd", Config.of("lr", learningRate));

@@ -40,6 +40,13 @@ public final class TrainingOptions {
     private String optimizer;
 
     @Option(
+            names = "--loss",
+            paramLabel = "SPEC",
+            description = "Loss by name and parameters, e.g. mse,"
+                    + " huber(delta=0.5), or a plug-in's; see 'bp plugins' (default: ${DEFAULT-VALUE}).")
+    private String loss;
+
+    @Option(
             names = "--seed",
             paramLabel = "N",
             description = "Seed of weights, splits and shuffles (default: " + "${DEFAULT-VALUE}).")
@@ -89,6 +96,11 @@ public final class TrainingOptions {
     /** Samples per minibatch. */
     public int batchSize() {
         return batchSize;
+    }
+
+    /** The loss as given: a name with optional parameters, {@code huber(delta=0.5)}. */
+    public String loss() {
+        return loss;
     }
 
     /** The seed. */

@@ -4,6 +4,7 @@ import dev.backprop.core.data.Dataset;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Loss;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
@@ -18,6 +19,7 @@ import dev.backprop.examples.support.TrainingChart;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -26,6 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * One session per command run.
  */
 final class TrainingSession {
+
+    /** Training rows on which {@link #checkLossFits} tries the loss. */
+    private static final int LOSS_CHECK_ROWS = 16;
 
     private final CommandSpec spec;
     private final String command;
@@ -47,8 +52,10 @@ final class TrainingSession {
         this.options = options;
         this.registries = registries;
         options.validate();
-        // create the optimizer once now, so a misspelt name or parameter fails before any data are loaded
+        // create the optimizer and the loss once now, so a misspelt name or parameter fails before any data are
+        // loaded
         registries.optimizers().create(options.optimizerSpec());
+        registries.losses().create(ComponentSpec.parse(options.loss()));
     }
 
     /** The command's standard output. */
@@ -71,19 +78,24 @@ final class TrainingSession {
         return command;
     }
 
+    /** The loss as given by {@code --loss} or the command's default. */
+    String loss() {
+        return options.loss();
+    }
+
     /** The optimizer spec with its learning rate. */
     ComponentSpec optimizer() {
         return options.optimizerSpec();
     }
 
     /**
-     * A trainer for the given loss with the shared options: optimizer and learning rate, epochs, the progress bar
-     * and a table of the given columns printed after each epoch. The command adds evaluation sets and metrics.
+     * A trainer with the shared options: loss, optimizer and learning rate, epochs, the progress bar and a table
+     * of the given columns printed after each epoch. The command adds evaluation sets and metrics.
      */
-    Trainer.Builder trainer(String loss, List<EpochTable.Column> columns) {
+    Trainer.Builder trainer(List<EpochTable.Column> columns) {
         return Trainer.builder()
                 .registries(registries)
-                .loss(registries.losses().create(ComponentSpec.parse(loss)))
+                .loss(registries.losses().create(ComponentSpec.parse(loss())))
                 .optimizer(registries.optimizers().create(optimizer()))
                 .epochs(options.epochs())
                 .listener(ProgressBarListener.forConsole())
@@ -100,6 +112,7 @@ final class TrainingSession {
 
     /** As {@link #fit(Trainer, Network, Dataset)}, choosing whether to shuffle. */
     TrainingResult fit(Trainer trainer, Network network, Dataset train, boolean shuffle) {
+        checkLossFits(network, train);
         ShuffledBatches batches = ShuffledBatches.builder(train)
                 .batchSize(options.batchSize())
                 .seed(options.seed())
@@ -108,6 +121,36 @@ final class TrainingSession {
         TrainingResult result = trainer.fit(network, batches);
         writeOutputs(result.history());
         return result;
+    }
+
+    /**
+     * Checks, on the first rows of the training data, that the loss accepts the network's outputs and the
+     * targets, so that a loss that does not fit the task fails before training with the reason.
+     *
+     * @throws IllegalArgumentException naming the loss, the output layer, the targets and the loss's complaint
+     */
+    void checkLossFits(Network network, Dataset train) {
+        int n = Math.min(train.size(), LOSS_CHECK_ROWS);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        DMatrixRMaj x = new DMatrixRMaj(n, train.featureCount());
+        DMatrixRMaj t = new DMatrixRMaj(n, train.targetCount());
+        train.copyRows(order, 0, n, x, t);
+        DMatrixRMaj y = network.forward(x);
+        Loss loss = registries.losses().create(ComponentSpec.parse(loss()));
+        try {
+            loss.validate(y, t);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "--loss " + loss() + " does not fit the " + command + " network: its output is "
+                            + network.outputSize() + " "
+                            + network.outputActivation().name()
+                            + " unit(s) and its targets have " + train.targetCount() + " column(s); "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /** Writes the history CSV and the chart when asked, and says where. */
@@ -144,13 +187,13 @@ final class TrainingSession {
     }
 
     /** Prints a line of settings, e.g. the network's shape and the optimizer. */
-    void printSettings(Network network, String loss) {
+    void printSettings(Network network) {
         out().printf(
                         Locale.ROOT,
                         "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d epochs, seed %d%n",
                         describe(network),
                         network.spec().parameterCount(),
-                        loss,
+                        loss(),
                         optimizer(),
                         options.batchSize(),
                         options.epochs(),
@@ -174,9 +217,9 @@ final class TrainingSession {
      *
      * @param loss the loss it was trained with, by name
      */
-    void save(Network network, String loss, ModelInfo info) {
+    void save(Network network, ModelInfo info) {
         options.save().ifPresent(file -> {
-            ModelArchive.save(file, network, loss, info);
+            ModelArchive.save(file, network, loss(), info);
             out().println("model saved to " + file);
         });
     }

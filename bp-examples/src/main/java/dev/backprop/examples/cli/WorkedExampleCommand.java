@@ -59,7 +59,7 @@ public final class WorkedExampleCommand implements Runnable {
         if (reported.first() < 1) {
             throw new IllegalArgumentException("--steps must be positive, got " + reported.first());
         }
-        Registries registries = Registries.discover();
+        Registries registries = BpCommand.registries(spec);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
                 Locale.ROOT,

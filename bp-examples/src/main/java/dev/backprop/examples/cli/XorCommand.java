@@ -3,7 +3,6 @@ package dev.backprop.examples.cli;
 import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metrics;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.registry.Registries;
 import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
@@ -52,6 +51,8 @@ public final class XorCommand implements Callable<Integer> {
                     "0.5",
                     "--optimizer",
                     "sgd",
+                    "--loss",
+                    LOSS,
                     "--seed",
                     "1",
                     "--hidden",
@@ -103,7 +104,7 @@ public final class XorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OptionChecks.atLeast(spec, "--repeat", repeat, 1);
-        TrainingSession session = new TrainingSession(spec, "xor", training, Registries.discover());
+        TrainingSession session = new TrainingSession(spec, "xor", training, BpCommand.registries(spec));
         architecture.validate(session.registries());
         PrintWriter out = session.out();
         Network network = architecture
@@ -112,16 +113,14 @@ public final class XorCommand implements Callable<Integer> {
                 .seed(training.seed())
                 .build();
         TabularDataset four = points(1);
-        Trainer trainer = session.trainer(
-                        LOSS,
-                        List.of(
-                                new EpochTable.Column("train.loss", "train loss"),
-                                new EpochTable.Column("xor.loss", "xor loss"),
-                                new EpochTable.Column("xor.accuracy", "xor acc")))
+        Trainer trainer = session.trainer(List.of(
+                        new EpochTable.Column("train.loss", "train loss"),
+                        new EpochTable.Column("xor.loss", "xor loss"),
+                        new EpochTable.Column("xor.accuracy", "xor acc")))
                 .evaluate("xor", four)
                 .metrics(Metrics.accuracy())
                 .build();
-        session.printSettings(network, LOSS);
+        session.printSettings(network);
         TrainingResult result = session.fit(trainer, network, points(repeat), false);
         DMatrixRMaj y = new Evaluator().predict(network, four);
         out.println();
@@ -145,7 +144,7 @@ public final class XorCommand implements Callable<Integer> {
                 learned
                         ? "the outputs round to 0, 1, 1, 0: XOR learned"
                         : "the outputs do not round to 0, 1, 1, 0: train longer (--epochs) or change --lr or --seed");
-        session.save(network, LOSS, ModelInfo.binary("xor", List.of("0", "1"), null));
+        session.save(network, ModelInfo.binary("xor", List.of("0", "1"), null));
         EpochRecord last = result.history().last();
         JsonLine json = session.json(result.history())
                 .put("xor_loss", last.metric("xor.loss"))

@@ -3,9 +3,11 @@ package dev.backprop.examples.cli;
 import dev.backprop.examples.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * One run of the program through {@link Main#run}, with what it printed.
@@ -16,11 +18,27 @@ import java.util.Map;
  */
 record CommandRun(int exitCode, String out, String err) {
 
-    /** Runs the program with the arguments. */
+    /**
+     * Runs the program with the arguments, as {@link Main#run} does, but with no {@code BP_PLUGIN_PATH} and no
+     * plug-in folder, so that nothing of the machine's environment or home folder reaches the test.
+     */
     static CommandRun of(String... args) {
+        return withPluginSources(null, null, args);
+    }
+
+    /**
+     * Runs the program with the arguments, the given value of {@code BP_PLUGIN_PATH} and plug-in folder.
+     *
+     * @param environmentPluginPath the value of {@code BP_PLUGIN_PATH}, or null for none
+     * @param pluginFolder          the folder always scanned, or null for none
+     */
+    static CommandRun withPluginSources(String environmentPluginPath, Path pluginFolder, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        CommandLine cli = BpCommand.commandLine(environmentPluginPath, pluginFolder);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
         return new CommandRun(code, out.toString(), err.toString());
     }
 

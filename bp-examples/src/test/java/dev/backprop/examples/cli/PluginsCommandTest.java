@@ -83,10 +83,19 @@ class PluginsCommandTest {
     }
 
     @Test
+    void preferringOneClass_settlesTheConflict(@TempDir Path dir) throws IOException {
+        Path folder = pluginFolder(dir);
+        CommandRun run = CommandRun.of(
+                "plugins", "--plugin-path", folder.toString(), "--prefer", ConflictingReluProvider.class.getName());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("no conflicts");
+    }
+
+    @Test
     void missingPluginPath_isBadInput() {
         CommandRun run = CommandRun.of("plugins", "--plugin-path", "no/such/plugin.jar");
         assertThat(run.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
-        assertThat(run.err()).startsWith("bp plugins: --plugin-path no/such/plugin.jar does not exist");
+        assertThat(run.err()).startsWith("bp plugins: --plugin-path names no/such/plugin.jar, which does not exist");
     }
 
     /**
