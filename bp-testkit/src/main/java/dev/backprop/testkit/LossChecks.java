@@ -1,7 +1,6 @@
 package dev.backprop.testkit;
 
 import dev.backprop.core.random.Rng;
-import dev.backprop.core.registry.DuplicateProviderException;
 import dev.backprop.core.registry.ProviderInfo;
 import dev.backprop.core.registry.Registry;
 import dev.backprop.core.spi.Activation;
@@ -286,12 +285,8 @@ final class LossChecks {
     private CheckResult fused() {
         String check = "fused gradients";
         Loss loss = provider.create(config);
-        Registry<Activation, ActivationProvider> activations;
-        try {
-            activations = ProviderChecks.load("activation", ActivationProvider.class, provider.getClass());
-        } catch (DuplicateProviderException e) {
-            return CheckResult.fail(check, "cannot list the activations to pair with: " + e.getMessage());
-        }
+        Registry<Activation, ActivationProvider> activations =
+                ProviderChecks.load("activation", ActivationProvider.class, provider.getClass());
         Rng rng = rng(6);
         List<String> pairs = new ArrayList<>();
         for (ProviderInfo<ActivationProvider> info : activations.providers()) {

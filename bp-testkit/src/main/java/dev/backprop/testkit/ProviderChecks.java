@@ -97,12 +97,7 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
     }
 
     private CheckResult registry() {
-        Registry<T, P> registry;
-        try {
-            registry = load(kind, service, provider.getClass());
-        } catch (DuplicateProviderException e) {
-            return CheckResult.fail("registry", e.getMessage());
-        }
+        Registry<T, P> registry = load(kind, service, provider.getClass());
         String className = provider.getClass().getName();
         List<String> names = new ArrayList<>();
         names.add(provider.name());
@@ -114,7 +109,13 @@ final class ProviderChecks<T extends Component, P extends ComponentProvider<T>> 
                         "no " + kind + " provider named '" + name + "' is visible to ServiceLoader: "
                                 + ServiceRegistration.advice(service, provider.getClass()));
             }
-            ProviderInfo<P> info = registry.find(name);
+            ProviderInfo<P> info;
+            try {
+                info = registry.find(name);
+            } catch (DuplicateProviderException e) {
+                // a registry records a name two providers claim and refuses it only where it is looked up
+                return CheckResult.fail("registry", e.getMessage());
+            }
             if (!info.className().equals(className)) {
                 return CheckResult.fail(
                         "registry",

@@ -261,4 +261,16 @@ class PluginBugsTest {
         assertThat(result(report, "parameters change the output").message())
                 .startsWith("changing mode exact -> fast changes");
     }
+
+    @Test
+    void nameClaimedTwice_failsTheRegistryCheck_namingBothClasses() {
+        // two test providers (ClaimedTwiceProvider, ClaimedTwiceAgainProvider) register 'test-claimed-twice';
+        // the registry records the conflict and refuses the name where it is looked up
+        ConformanceReport report = Conformance.defaults().checkActivation(new ClaimedTwiceProvider());
+        assertThat(failedChecks(report)).containsExactly("registry");
+        assertThat(result(report, "registry").message())
+                .contains("test-claimed-twice")
+                .contains(ClaimedTwiceProvider.class.getName())
+                .contains(ClaimedTwiceAgainProvider.class.getName());
+    }
 }
