@@ -10,6 +10,7 @@ import dev.backprop.core.registry.Registries;
 import dev.backprop.core.registry.Registry;
 import dev.backprop.core.registry.UnknownComponentException;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Echo;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * the manifest (size, format, version, every key), then the architecture against the entries' sizes and the
  * registries' plug-ins, and only then the arrays, each header checked before its values are allocated and each
  * entry's CRC-32 and SHA-256 verified after.
+ *
+ * <p>Allocation is bounded by the file's real size: every entry occupies its data, a local header (30 bytes and
+ * its name) and a central-directory record (46 bytes and its name), so entries whose claimed sizes add up to
+ * more than the file can hold must share bytes — a forged archive whose entries overlap — and are refused
+ * before any is read. The values of the network's parameters must be finite: a NaN or infinite weight is
+ * refused naming its entry and index.
  */
 final class ModelReader {
 
@@ -144,9 +151,22 @@ final class ModelReader {
         }
         Map<String, ZipEntry> arrays = new LinkedHashMap<>();
         boolean manifestSeen = false;
+        // the end-of-central-directory record: 22 bytes
+        long occupied = 22;
         for (Enumeration<? extends ZipEntry> it = zip.entries(); it.hasMoreElements(); ) {
             ZipEntry entry = it.nextElement();
             String name = entry.getName();
+            int nameBytes = name.getBytes(StandardCharsets.UTF_8).length;
+            occupied += 30 + 46 + 2L * nameBytes + Math.max(0, entry.getCompressedSize());
+            if (occupied > fileSize) {
+                throw unreadable(
+                        file,
+                        "its entries claim at least " + occupied + " bytes (data, local headers and directory"
+                                + " records, up to entry " + Echo.quote(name) + "), more than the file's " + fileSize
+                                + " bytes: entries overlap, which a forged archive does to make a reader allocate"
+                                + " more than the file holds",
+                        null);
+            }
             if (name.equals(Manifest.ENTRY)) {
                 if (manifestSeen) {
                     throw new ModelFileException(file + " has the entry " + name + " twice");
@@ -157,7 +177,8 @@ final class ModelReader {
             if (!name.endsWith(Keys.NPY_SUFFIX)
                     || entry.isDirectory()
                     || Keys.arrayKeyProblem(name.substring(0, name.length() - Keys.NPY_SUFFIX.length())) != null) {
-                throw new ModelFileException(file + " has an unexpected entry '" + name + "': a bp model file holds"
+                throw new ModelFileException(file + " has an unexpected entry " + Echo.quote(name)
+                        + ": a bp model file holds"
                         + " only " + Manifest.ENTRY + " and arrays named <key>.npy, keys of letters, digits, '.',"
                         + " '_', '/' and '-'");
             }
@@ -289,7 +310,8 @@ final class ModelReader {
             Matcher m = LAYER_VALUE.matcher(line.value());
             if (!m.matches()) {
                 throw manifest.error(
-                        line, "expected 'in=<n> out=<n> bias=<true|false> dropout=<rate>', got '" + line.value() + "'");
+                        line,
+                        "expected 'in=<n> out=<n> bias=<true|false> dropout=<rate>', got " + Echo.quote(line.value()));
             }
             int in = size(manifest, line, "in", m.group(1));
             int out = size(manifest, line, "out", m.group(2));
@@ -432,15 +454,29 @@ final class ModelReader {
         try {
             registry.create(spec);
         } catch (UnknownComponentException e) {
+            String requested = e.requestedName();
+            String cut = Echo.quote(requested);
             throw new ModelFileException(
-                    file + " needs " + e.kind() + " '" + e.requestedName() + "', which no"
-                            + " plug-in on the class path or module path provides. " + e.getMessage(),
+                    file + " needs " + e.kind() + " " + cut + ", which no"
+                            + " plug-in on the class path or module path provides. "
+                            + e.getMessage().replace("'" + requested + "'", cut),
                     e);
         } catch (RuntimeException e) {
             throw new ModelFileException(
-                    file + ": the " + registry.kind() + " '" + spec + "' (" + Manifest.ENTRY + " line " + line.number()
-                            + ") cannot be created: " + e.getMessage(),
+                    file + ": the " + registry.kind() + " " + Echo.quote(spec.toString()) + " (" + Manifest.ENTRY
+                            + " line " + line.number() + ") cannot be created: " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Refuses a NaN or infinite parameter value, naming the entry, the index and its row and column. */
+    private static void requireFinite(DMatrixRMaj values, String where) throws ModelFileException {
+        for (int i = 0; i < values.getNumElements(); i++) {
+            if (!Double.isFinite(values.data[i])) {
+                throw new ModelFileException(where + " holds " + values.data[i] + " at index " + i + " (row "
+                        + i / values.numCols + ", column " + i % values.numCols + "); a network's weights and"
+                        + " biases must be finite numbers (the file was saved from a run that diverged, or edited)");
+            }
         }
     }
 
@@ -471,6 +507,9 @@ final class ModelReader {
                 extras.put(key, target);
             }
             Npy.readData(in, header, target.data, buffer, where);
+            if (m.matches()) {
+                requireFinite(target, where);
+            }
         }
         if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
             throw crcMismatch(name, entry.getCrc(), crc.getValue());
