@@ -21,6 +21,14 @@ public final class Numbers {
 
     private Numbers() {}
 
+    /**
+     * Whether the text (without surrounding spaces) is an ASCII decimal number: the grammar without the words
+     * {@code NaN} and {@code Infinity}, as data files hold them.
+     */
+    public static boolean isDecimal(String text) {
+        return text != null && DECIMAL.matcher(strip(text)).matches();
+    }
+
     /** Whether the text (without surrounding spaces) is a real number in bp's grammar. */
     public static boolean isReal(String text) {
         String s = strip(text);
