@@ -44,8 +44,7 @@ public final class Numbers {
      */
     public static double parseReal(String text, String what) {
         if (text == null || !isReal(text)) {
-            throw new IllegalArgumentException(
-                    what + " must be a number (ASCII decimal like 0.5, -2 or 1e-3), got " + Echo.quote(text));
+            throw new IllegalArgumentException(what + " must be a number, got " + Echo.quote(text));
         }
         return Double.parseDouble(strip(text));
     }
