@@ -148,6 +148,7 @@ public final class CsvReader {
         int width = -1;
         long firstLine = 0;
         boolean hasHeader = false;
+        List<Integer> positions = List.of();
         while (records.hasNext()) {
             CSVRecord record = records.next();
             long line = reader.lineAt(record.getCharacterPosition());
@@ -160,6 +161,11 @@ public final class CsvReader {
                 firstLine = line;
                 hasHeader = isHeader(cells, source, line);
                 picked = resolve(hasHeader ? cells : null, width, source, line);
+                List<Integer> p = new ArrayList<>();
+                for (int c : picked) {
+                    p.add(c + 1);
+                }
+                positions = List.copyOf(p);
                 if (hasHeader) {
                     names = pick(cells, picked);
                     continue;
@@ -169,15 +175,9 @@ public final class CsvReader {
                         + " expected " + width + " as in "
                         + (hasHeader ? "the header (line " + firstLine + ")" : "line " + firstLine));
             }
-            handler.accept(new CsvRow(line, pick(cells, picked)));
+            handler.accept(new CsvRow(line, pick(cells, picked), positions));
         }
-        List<Integer> columns = new ArrayList<>();
-        if (picked != null) {
-            for (int c : picked) {
-                columns.add(c + 1);
-            }
-        }
-        return new CsvTable(source, names, columns, List.of());
+        return new CsvTable(source, names, positions, List.of());
     }
 
     private static List<String> pick(String[] cells, int[] picked) {
