@@ -9,7 +9,6 @@ import dev.backprop.data.scaling.FeatureScaler;
 import dev.backprop.data.scaling.FeatureScalers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +45,8 @@ public final class ModelArchive {
     private ModelArchive() {}
 
     /**
-     * Saves, creating missing parent folders and replacing an existing file atomically.
+     * Saves, replacing a regular file at the path atomically and nothing else (a directory, symbolic link or device
+     * is refused). The folder must exist: the program creates it only when asked ({@code --create-dirs}).
      *
      * @param loss the loss the network was trained with, by name and parameters
      * @throws UncheckedIOException     naming the file when it cannot be written
@@ -72,10 +72,6 @@ public final class ModelArchive {
                     doc, TARGET_SCALER, TARGET_ARRAYS, info.targetScaler().get());
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             ModelFile.save(file, doc);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model to " + file + ": " + e.getMessage(), e);
