@@ -245,7 +245,7 @@ final class ModelReader {
         }
         Manifest.Line version = manifest.require(ModelFile.KEY_FORMAT_VERSION, "");
         if (!NATURAL.matcher(version.value()).matches()) {
-            throw manifest.error(version, "format-version must be a whole number, got '" + version.value() + "'");
+            throw manifest.error(version, "format-version must be a whole number, got " + Echo.quote(version.value()));
         }
         if (!version.value().equals(Integer.toString(ModelFile.FORMAT_VERSION))) {
             throw new ModelFileException(file + " has format-version " + version.value() + "; this bp reads version "
@@ -281,20 +281,22 @@ final class ModelReader {
                 if (Long.parseLong(layer.group(1)) >= layers) {
                     throw manifest.error(
                             line,
-                            "'" + key + "' but the file declares layers = " + layers + " (line " + layersLine.number()
-                                    + ")");
+                            Echo.quote(key) + " but the file declares layers = " + layers + " (line "
+                                    + layersLine.number() + ")");
                 }
             } else if (key.startsWith(ModelFile.META_PREFIX) && key.length() > ModelFile.META_PREFIX.length()) {
                 continue;
             } else if (key.startsWith(ModelFile.SHA256_PREFIX)) {
                 if (!SHA256.matcher(line.value()).matches()) {
                     throw manifest.error(
-                            line, "'" + key + "' must be 64 lower-case hexadecimal digits, got '" + line.value() + "'");
+                            line,
+                            Echo.quote(key) + " must be 64 lower-case hexadecimal digits, got "
+                                    + Echo.quote(line.value()));
                 }
             } else {
                 throw manifest.error(
                         line,
-                        "unknown key '" + key + "'; a version-" + ModelFile.FORMAT_VERSION
+                        "unknown key " + Echo.quote(key) + "; a version-" + ModelFile.FORMAT_VERSION
                                 + " manifest has format, format-version, input, layers, layer.<i>, layer.<i>.activation,"
                                 + " loss, meta.<key> and sha256.<entry>");
             }
@@ -356,7 +358,7 @@ final class ModelReader {
 
     private static long natural(Manifest manifest, Manifest.Line line) throws ModelFileException {
         if (!NATURAL.matcher(line.value()).matches()) {
-            throw manifest.error(line, line.key() + " must be a whole number, got '" + line.value() + "'");
+            throw manifest.error(line, line.key() + " must be a whole number, got " + Echo.quote(line.value()));
         }
         return Long.parseLong(line.value());
     }
@@ -364,7 +366,7 @@ final class ModelReader {
     private static int size(Manifest manifest, Manifest.Line line, String name, String text) throws ModelFileException {
         if (!NATURAL.matcher(text).matches() || Long.parseLong(text) > Integer.MAX_VALUE) {
             throw manifest.error(
-                    line, name + " must be a whole number up to " + Integer.MAX_VALUE + ", got '" + text + "'");
+                    line, name + " must be a whole number up to " + Integer.MAX_VALUE + ", got " + Echo.quote(text));
         }
         return Integer.parseInt(text);
     }
@@ -379,7 +381,7 @@ final class ModelReader {
                 if (!arrays.containsKey(entry)) {
                     throw manifest.error(
                             line,
-                            "the checksum of entry '" + entry + "', which the archive does not"
+                            "the checksum of entry " + Echo.quote(entry) + ", which the archive does not"
                                     + " contain; the file is incomplete");
                 }
                 sums.put(entry, line);
