@@ -97,6 +97,13 @@ public final class PredictCommand implements Runnable {
         long[] lines = rows.lines();
         DMatrixRMaj scaled = info.featureScaler().map(s -> s.transform(x)).orElse(x);
         DMatrixRMaj y = saved.network().forward(scaled).copy();
+        for (int i = 0; i < y.getNumElements(); i++) {
+            if (!Double.isFinite(y.data[i])) {
+                throw new IllegalArgumentException("the model gives " + y.data[i] + " for the row on line "
+                        + lines[i / y.numCols] + " of " + input + "; no prediction is printed from a non-finite"
+                        + " output");
+            }
+        }
         List<String> names = info.classNames();
         switch (info.task()) {
             case CLASSIFICATION -> {

@@ -5,6 +5,8 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Echo;
+import dev.backprop.core.spi.Numbers;
 import dev.backprop.data.scaling.FeatureScaler;
 import dev.backprop.data.scaling.FeatureScalers;
 import java.io.IOException;
@@ -141,7 +143,7 @@ public final class ModelArchive {
             return ModelInfo.Task.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "metadata " + TASK + " is '" + text + "', not one of "
+                    "metadata " + TASK + " is " + Echo.quote(text) + ", not one of "
                             + Arrays.toString(ModelInfo.Task.values()).toLowerCase(Locale.ROOT),
                     e);
         }
@@ -157,10 +159,10 @@ public final class ModelArchive {
             count = task == ModelInfo.Task.BINARY ? 2 : network.outputSize();
         } else {
             try {
-                count = Integer.parseInt(countText.strip());
-            } catch (NumberFormatException e) {
+                count = Numbers.parseInt(countText, "metadata " + CLASSES);
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "metadata " + CLASSES + " is '" + countText + "', not a number of classes", e);
+                        "metadata " + CLASSES + " is " + Echo.quote(countText) + ", not a number of classes", e);
             }
             if (count < 2 || count > 1_000_000) {
                 throw new IllegalArgumentException(
@@ -186,6 +188,12 @@ public final class ModelArchive {
         Map<String, double[]> state = new LinkedHashMap<>();
         doc.arrays().forEach((key, m) -> {
             if (key.startsWith(prefix)) {
+                for (int i = 0; i < m.getNumElements(); i++) {
+                    if (!Double.isFinite(m.data[i])) {
+                        throw new IllegalArgumentException("entry " + key + " holds " + m.data[i] + " at index " + i
+                                + "; a scaler's figures must be finite numbers");
+                    }
+                }
                 state.put(key.substring(prefix.length()), Arrays.copyOf(m.data, m.getNumElements()));
             }
         });
