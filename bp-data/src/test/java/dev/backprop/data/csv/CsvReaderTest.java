@@ -161,4 +161,37 @@ class CsvReaderTest {
 
         assertThatThrownBy(() -> auto().read(file)).hasMessage("input file " + file + " does not exist");
     }
+
+    @Test
+    void largeFile_withMultiByteCharactersAcrossBuffers_keepsValuesAndLineNumbers() {
+        StringBuilder text = new StringBuilder("name,x\n");
+        for (int i = 0; i < 5000; i++) {
+            text.append("caf\u00e9,").append(i).append('\n');
+        }
+        // 5000 rows of 2-byte é: 45 KB of UTF-8, several 16 KB decoding buffers
+        CsvTable t = CsvReader.builder().header(HeaderMode.YES).build().read(utf8(text.toString()), "big.csv");
+
+        assertThat(t.rows()).hasSize(5000);
+        assertThat(t.rows().get(4999).cells()).containsExactly("caf\u00e9", "4999");
+        // the header is line 1, so row i is on line i + 2
+        assertThat(t.rows().get(4999).line()).isEqualTo(5001L);
+        assertThat(t.rows().get(2500).line()).isEqualTo(2502L);
+    }
+
+    @Test
+    void badByteDeepInALargeFile_isNamedWithItsLine() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 4000; i++) {
+            text.append(i).append(",1\n");
+        }
+        byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(good, good.length + 3);
+        bytes[good.length] = '7';
+        bytes[good.length + 1] = (byte) 0xFF; // never valid in UTF-8
+        bytes[good.length + 2] = '\n';
+
+        // 4000 good lines, so the bad byte is on line 4001, right after its '7'
+        assertThatThrownBy(() -> auto().read(new ByteArrayInputStream(bytes), "deep.csv"))
+                .hasMessageStartingWith("deep.csv line 4001: bytes 0xFF at byte " + (good.length + 2));
+    }
 }
