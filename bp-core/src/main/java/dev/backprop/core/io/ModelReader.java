@@ -82,6 +82,7 @@ final class ModelReader {
             throw new NoSuchFileException(file, null, "no bp model file there");
         }
         long size = Files.size(path);
+        ZipLayout.requireDisjointEntries(path, file);
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
@@ -141,6 +142,12 @@ final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The directory checks of {@link #listArrayEntries} alone, as tests of the size bound run them. */
+    static Map<String, ZipEntry> listEntries(String file, long fileSize, ZipFile zip, Registries registries)
+            throws ModelFileException {
+        return new ModelReader(file, fileSize, zip, registries).listArrayEntries();
     }
 
     /** The array entries by name in archive order, after checking the count, names, sizes and compression. */

@@ -87,8 +87,10 @@
  * directory, symbolic link, device or other special file at the target is refused before anything is written.
  *
  * <h3>Loading</h3>
- * <p>Entries whose sizes, headers and directory records add up to more than the file holds overlap, and the file
- * is refused before any array is read, so a small forged file cannot make the reader allocate much more than its
- * own size. Weights and biases must be finite; a NaN or infinite value is refused with its entry and index.
+ * <p>Before any array is read, each entry's span in the file (local header, name and data, found from the central
+ * directory) is checked against the others: entries that share bytes, as in a forged archive that points many
+ * records at one entry's data, are refused; and entries whose sizes, headers and directory records add up to more
+ * than the file holds are refused too (this also covers ZIP64 archives), so a small file cannot make the reader
+ * allocate much more than its own size. Weights and biases must be finite; a NaN or infinite value is refused with its entry and index.
  */
 package dev.backprop.core.io;

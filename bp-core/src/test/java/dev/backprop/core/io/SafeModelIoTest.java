@@ -93,11 +93,34 @@ class SafeModelIoTest {
         byte[] forged = withOverlappingCopies(Files.readAllBytes(file), "layer0.W.npy", 500);
         Files.write(file, forged);
 
-        // 500 copies of a 160-byte entry (128-byte header, 4 doubles) claim 80,000 bytes, far more than the file
+        // every copy starts where layer0.W.npy does: the first two records at that offset overlap
         assertThatThrownBy(() -> ModelFile.load(file, registries))
                 .isInstanceOf(ModelFileException.class)
-                .hasMessageStartingWith(file + " is not a readable bp model file: its entries claim at least ")
+                .hasMessageStartingWith(file + " is not a readable bp model file: entry ")
+                .hasMessageContaining(") overlaps entry ")
+                .hasMessageContaining("entries of a bp model file never share bytes");
+    }
+
+    @Test
+    void sizeBound_refusesEntriesClaimingMoreThanTheFile_evenWithoutTheLayoutCheck() throws IOException {
+        byte[] forged = withOverlappingCopies(Files.readAllBytes(file), "layer0.W.npy", 500);
+        Files.write(file, forged);
+
+        // 500 copies of a 160-byte entry (128-byte header, 4 doubles) claim 80,000 bytes, far more than the file
+        // (the layout check comes first in ModelFile.load; the bound is what protects ZIP64 archives)
+        assertThatThrownBy(() -> {
+                    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+                        ModelReader.listEntries(file.toString(), forged.length, zip, registries);
+                    }
+                })
+                .isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("more than the file's " + forged.length + " bytes: entries overlap");
+    }
+
+    @Test
+    void validFile_passesTheLayoutCheck() throws IOException {
+        ZipLayout.requireDisjointEntries(file, file.toString());
+        assertThat(ModelFile.load(file, registries).network().layers()).hasSize(2);
     }
 
     @Test
