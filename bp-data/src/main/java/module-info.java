@@ -1,6 +1,7 @@
 /** Data preparation and loading for bp: encoding, scaling, shuffling, minibatches, splits, CSV and IDX files. */
 module dev.backprop.data {
     requires transitive dev.backprop.core;
+    requires org.apache.commons.csv;
     requires org.slf4j;
 
     exports dev.backprop.data;

@@ -8,7 +8,8 @@ import dev.backprop.core.spi.OnnxGraph;
  * The rectified linear unit {@code relu(z) = max(0, z)}.
  *
  * <p>Derivative: {@code relu'(z) = 1} for z &gt; 0 and {@code 0} for z ≤ 0; at the kink z = 0 the derivative
- * is taken as 0, as in PyTorch.
+ * is taken as 0, as in PyTorch. A NaN input gives NaN, as in every other activation, so that a missing value
+ * is never turned into a plausible one.
  */
 public final class Relu extends ElementwiseActivation implements OnnxExportable {
 
@@ -20,10 +21,10 @@ public final class Relu extends ElementwiseActivation implements OnnxExportable 
         super(NAME, Config.empty());
     }
 
-    /** {@code max(0, z)}. */
+    /** {@code max(0, z)}; NaN stays NaN. */
     @Override
     double value(double z) {
-        return z > 0 ? z : 0.0;
+        return z > 0 || Double.isNaN(z) ? z : 0.0;
     }
 
     /** {@code 1} for z &gt; 0, else {@code 0}. */

@@ -102,6 +102,15 @@ class BuiltInActivationsTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("builtIns")
+    void builtIn_mapsNaNToNaN(ActivationProvider provider, Config config) {
+        Activation activation = provider.create(config);
+        // by definition: a NaN input has no value, so no activation may turn it into a number
+        double[] out = Fixtures.forward(activation, Double.NaN, 0.5, -1.0);
+        assertThat(out[0]).as(provider.name() + "(NaN)").isNaN();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("builtIns")
     void builtIn_passesTheKit_withMaxRelativeErrorAtMost1e6(ActivationProvider provider, Config config) {
         ConformanceReport report = Conformance.defaults().checkActivation(provider, config);
         report.assertPassed();

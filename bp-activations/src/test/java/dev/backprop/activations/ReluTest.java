@@ -26,6 +26,12 @@ class ReluTest extends ActivationContract {
     }
 
     @Test
+    void relu_passesNaNThrough() {
+        // by definition: NaN is not a number below zero, so max(0, NaN) stays NaN as in torch.relu
+        assertThat(Fixtures.forward(new Relu(), Double.NaN, -1)[0]).isNaN();
+    }
+
+    @Test
     void relu_derivativeAtTheKink_isZeroAsInPyTorch() {
         // by hand: 1 for z > 0, 0 for z <= 0 (torch.relu's backward gives 0 at 0)
         assertThat(Fixtures.derivative(new Relu(), -1, 0, 1e-300, 2)).containsExactly(0, 0, 1, 1);

@@ -74,8 +74,13 @@ public final class Evaluator {
      * @param loss    the loss, evaluated once on all outputs (so it equals the full-batch loss)
      * @param metrics the metrics to compute
      * @return the loss under {@code "loss"} and each metric under its name, in order
+     * @throws IllegalArgumentException if the data set is empty: a mean over no sample has no value
      */
     public Map<String, Double> evaluate(Network network, Dataset data, Loss loss, List<Metric> metrics) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("Cannot evaluate on an empty data set (0 samples): its loss and "
+                    + "metrics are undefined. Pass a data set with at least one sample.");
+        }
         DMatrixRMaj out = predict(network, data);
         Map<String, Double> result = new LinkedHashMap<>();
         if (loss != null) {

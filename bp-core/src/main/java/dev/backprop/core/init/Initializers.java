@@ -69,16 +69,19 @@ public final class Initializers {
         return constant(0);
     }
 
-    /** Every entry {@code value}. */
+    /** Every entry {@code value}, a finite number. */
     public static Initializer constant(double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("constant initialiser needs a finite value, got " + value);
+        }
         return (w, rng) -> Arrays.fill(w.data, 0, w.getNumElements(), value);
     }
 
     /** U(low, high). */
     public static Initializer uniform(double low, double high) {
-        if (!(low < high)) {
+        if (!(low < high) || Double.isInfinite(low) || Double.isInfinite(high)) {
             throw new IllegalArgumentException(
-                    "uniform initialiser needs low < high, got low=" + low + ", high=" + high);
+                    "uniform initialiser needs finite low < high, got low=" + low + ", high=" + high);
         }
         return (w, rng) -> {
             int n = w.getNumElements();
@@ -90,6 +93,9 @@ public final class Initializers {
 
     /** N(mean, std²). */
     public static Initializer normal(double mean, double std) {
+        if (!Double.isFinite(mean)) {
+            throw new IllegalArgumentException("normal initialiser needs a finite mean, got " + mean);
+        }
         if (!(std >= 0) || Double.isInfinite(std)) {
             throw new IllegalArgumentException("normal initialiser needs a finite std >= 0, got " + std);
         }

@@ -10,6 +10,7 @@ import dev.backprop.core.registry.Registries;
 import dev.backprop.core.registry.Registry;
 import dev.backprop.core.registry.UnknownComponentException;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Echo;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,12 @@ import org.slf4j.LoggerFactory;
  * the manifest (size, format, version, every key), then the architecture against the entries' sizes and the
  * registries' plug-ins, and only then the arrays, each header checked before its values are allocated and each
  * entry's CRC-32 and SHA-256 verified after.
+ *
+ * <p>Allocation is bounded by the file's real size: every entry occupies its data, a local header (30 bytes and
+ * its name) and a central-directory record (46 bytes and its name), so entries whose claimed sizes add up to
+ * more than the file can hold must share bytes — a forged archive whose entries overlap — and are refused
+ * before any is read. The values of the network's parameters must be finite: a NaN or infinite weight is
+ * refused naming its entry and index.
  */
 final class ModelReader {
 
@@ -75,6 +82,7 @@ final class ModelReader {
             throw new NoSuchFileException(file, null, "no bp model file there");
         }
         long size = Files.size(path);
+        ZipLayout.requireDisjointEntries(path, file);
         ZipFile zip;
         try {
             zip = new ZipFile(path.toFile(), StandardCharsets.UTF_8);
@@ -136,6 +144,12 @@ final class ModelReader {
         }
     }
 
+    /** The directory checks of {@link #listArrayEntries} alone, as tests of the size bound run them. */
+    static Map<String, ZipEntry> listEntries(String file, long fileSize, ZipFile zip, Registries registries)
+            throws ModelFileException {
+        return new ModelReader(file, fileSize, zip, registries).listArrayEntries();
+    }
+
     /** The array entries by name in archive order, after checking the count, names, sizes and compression. */
     private Map<String, ZipEntry> listArrayEntries() throws ModelFileException {
         if (zip.size() > ModelFile.MAX_ENTRIES) {
@@ -144,9 +158,22 @@ final class ModelReader {
         }
         Map<String, ZipEntry> arrays = new LinkedHashMap<>();
         boolean manifestSeen = false;
+        // the end-of-central-directory record: 22 bytes
+        long occupied = 22;
         for (Enumeration<? extends ZipEntry> it = zip.entries(); it.hasMoreElements(); ) {
             ZipEntry entry = it.nextElement();
             String name = entry.getName();
+            int nameBytes = name.getBytes(StandardCharsets.UTF_8).length;
+            occupied += 30 + 46 + 2L * nameBytes + Math.max(0, entry.getCompressedSize());
+            if (occupied > fileSize) {
+                throw unreadable(
+                        file,
+                        "its entries claim at least " + occupied + " bytes (data, local headers and directory"
+                                + " records, up to entry " + Echo.quote(name) + "), more than the file's " + fileSize
+                                + " bytes: entries overlap, which a forged archive does to make a reader allocate"
+                                + " more than the file holds",
+                        null);
+            }
             if (name.equals(Manifest.ENTRY)) {
                 if (manifestSeen) {
                     throw new ModelFileException(file + " has the entry " + name + " twice");
@@ -157,7 +184,8 @@ final class ModelReader {
             if (!name.endsWith(Keys.NPY_SUFFIX)
                     || entry.isDirectory()
                     || Keys.arrayKeyProblem(name.substring(0, name.length() - Keys.NPY_SUFFIX.length())) != null) {
-                throw new ModelFileException(file + " has an unexpected entry '" + name + "': a bp model file holds"
+                throw new ModelFileException(file + " has an unexpected entry " + Echo.quote(name)
+                        + ": a bp model file holds"
                         + " only " + Manifest.ENTRY + " and arrays named <key>.npy, keys of letters, digits, '.',"
                         + " '_', '/' and '-'");
             }
@@ -224,7 +252,7 @@ final class ModelReader {
         }
         Manifest.Line version = manifest.require(ModelFile.KEY_FORMAT_VERSION, "");
         if (!NATURAL.matcher(version.value()).matches()) {
-            throw manifest.error(version, "format-version must be a whole number, got '" + version.value() + "'");
+            throw manifest.error(version, "format-version must be a whole number, got " + Echo.quote(version.value()));
         }
         if (!version.value().equals(Integer.toString(ModelFile.FORMAT_VERSION))) {
             throw new ModelFileException(file + " has format-version " + version.value() + "; this bp reads version "
@@ -260,20 +288,22 @@ final class ModelReader {
                 if (Long.parseLong(layer.group(1)) >= layers) {
                     throw manifest.error(
                             line,
-                            "'" + key + "' but the file declares layers = " + layers + " (line " + layersLine.number()
-                                    + ")");
+                            Echo.quote(key) + " but the file declares layers = " + layers + " (line "
+                                    + layersLine.number() + ")");
                 }
             } else if (key.startsWith(ModelFile.META_PREFIX) && key.length() > ModelFile.META_PREFIX.length()) {
                 continue;
             } else if (key.startsWith(ModelFile.SHA256_PREFIX)) {
                 if (!SHA256.matcher(line.value()).matches()) {
                     throw manifest.error(
-                            line, "'" + key + "' must be 64 lower-case hexadecimal digits, got '" + line.value() + "'");
+                            line,
+                            Echo.quote(key) + " must be 64 lower-case hexadecimal digits, got "
+                                    + Echo.quote(line.value()));
                 }
             } else {
                 throw manifest.error(
                         line,
-                        "unknown key '" + key + "'; a version-" + ModelFile.FORMAT_VERSION
+                        "unknown key " + Echo.quote(key) + "; a version-" + ModelFile.FORMAT_VERSION
                                 + " manifest has format, format-version, input, layers, layer.<i>, layer.<i>.activation,"
                                 + " loss, meta.<key> and sha256.<entry>");
             }
@@ -289,7 +319,8 @@ final class ModelReader {
             Matcher m = LAYER_VALUE.matcher(line.value());
             if (!m.matches()) {
                 throw manifest.error(
-                        line, "expected 'in=<n> out=<n> bias=<true|false> dropout=<rate>', got '" + line.value() + "'");
+                        line,
+                        "expected 'in=<n> out=<n> bias=<true|false> dropout=<rate>', got " + Echo.quote(line.value()));
             }
             int in = size(manifest, line, "in", m.group(1));
             int out = size(manifest, line, "out", m.group(2));
@@ -334,7 +365,7 @@ final class ModelReader {
 
     private static long natural(Manifest manifest, Manifest.Line line) throws ModelFileException {
         if (!NATURAL.matcher(line.value()).matches()) {
-            throw manifest.error(line, line.key() + " must be a whole number, got '" + line.value() + "'");
+            throw manifest.error(line, line.key() + " must be a whole number, got " + Echo.quote(line.value()));
         }
         return Long.parseLong(line.value());
     }
@@ -342,7 +373,7 @@ final class ModelReader {
     private static int size(Manifest manifest, Manifest.Line line, String name, String text) throws ModelFileException {
         if (!NATURAL.matcher(text).matches() || Long.parseLong(text) > Integer.MAX_VALUE) {
             throw manifest.error(
-                    line, name + " must be a whole number up to " + Integer.MAX_VALUE + ", got '" + text + "'");
+                    line, name + " must be a whole number up to " + Integer.MAX_VALUE + ", got " + Echo.quote(text));
         }
         return Integer.parseInt(text);
     }
@@ -357,7 +388,7 @@ final class ModelReader {
                 if (!arrays.containsKey(entry)) {
                     throw manifest.error(
                             line,
-                            "the checksum of entry '" + entry + "', which the archive does not"
+                            "the checksum of entry " + Echo.quote(entry) + ", which the archive does not"
                                     + " contain; the file is incomplete");
                 }
                 sums.put(entry, line);
@@ -432,15 +463,29 @@ final class ModelReader {
         try {
             registry.create(spec);
         } catch (UnknownComponentException e) {
+            String requested = e.requestedName();
+            String cut = Echo.quote(requested);
             throw new ModelFileException(
-                    file + " needs " + e.kind() + " '" + e.requestedName() + "', which no"
-                            + " plug-in on the class path or module path provides. " + e.getMessage(),
+                    file + " needs " + e.kind() + " " + cut + ", which no"
+                            + " plug-in on the class path or module path provides. "
+                            + e.getMessage().replace("'" + requested + "'", cut),
                     e);
         } catch (RuntimeException e) {
             throw new ModelFileException(
-                    file + ": the " + registry.kind() + " '" + spec + "' (" + Manifest.ENTRY + " line " + line.number()
-                            + ") cannot be created: " + e.getMessage(),
+                    file + ": the " + registry.kind() + " " + Echo.quote(spec.toString()) + " (" + Manifest.ENTRY
+                            + " line " + line.number() + ") cannot be created: " + e.getMessage(),
                     e);
+        }
+    }
+
+    /** Refuses a NaN or infinite parameter value, naming the entry, the index and its row and column. */
+    private static void requireFinite(DMatrixRMaj values, String where) throws ModelFileException {
+        for (int i = 0; i < values.getNumElements(); i++) {
+            if (!Double.isFinite(values.data[i])) {
+                throw new ModelFileException(where + " holds " + values.data[i] + " at index " + i + " (row "
+                        + i / values.numCols + ", column " + i % values.numCols + "); a network's weights and"
+                        + " biases must be finite numbers (the file was saved from a run that diverged, or edited)");
+            }
         }
     }
 
@@ -471,6 +516,9 @@ final class ModelReader {
                 extras.put(key, target);
             }
             Npy.readData(in, header, target.data, buffer, where);
+            if (m.matches()) {
+                requireFinite(target, where);
+            }
         }
         if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
             throw crcMismatch(name, entry.getCrc(), crc.getValue());

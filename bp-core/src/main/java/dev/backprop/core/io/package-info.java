@@ -82,6 +82,15 @@
  * <h3>Saving</h3>
  * <p>A save writes {@code .<name>.<random>.tmp} in the same folder, forces it to the device and renames it over
  * the target in one atomic step. A crash or killed process mid-save leaves the previous file intact and maybe
- * such a temporary file, which loading never looks at and which can be deleted.
+ * such a temporary file, which loading never looks at and which the next save to the same target removes (once
+ * it is 30 seconds old, so that a save in progress elsewhere is left alone). Only a regular file is replaced: a
+ * directory, symbolic link, device or other special file at the target is refused before anything is written.
+ *
+ * <h3>Loading</h3>
+ * <p>Before any array is read, each entry's span in the file (local header, name and data, found from the central
+ * directory) is checked against the others: entries that share bytes, as in a forged archive that points many
+ * records at one entry's data, are refused; and entries whose sizes, headers and directory records add up to more
+ * than the file holds are refused too (this also covers ZIP64 archives), so a small file cannot make the reader
+ * allocate much more than its own size. Weights and biases must be finite; a NaN or infinite value is refused with its entry and index.
  */
 package dev.backprop.core.io;

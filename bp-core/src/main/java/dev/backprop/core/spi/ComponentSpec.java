@@ -28,42 +28,67 @@ public record ComponentSpec(String name, Config config) {
     }
 
     /**
-     * Parses {@code name} or {@code name(key=value,key=value)}.
+     * Parses {@code name} or {@code name(key=value,key=value)}. Every parameter must be {@code key=value} with a
+     * non-empty key and value; an empty parameter, as from a trailing or doubled comma ({@code adam(lr=0.1,)}),
+     * is refused.
      *
-     * @throws IllegalArgumentException naming the text and the position that could not be read
+     * @throws IllegalArgumentException naming the text (cut to a readable length) and what could not be read
      */
     public static ComponentSpec parse(String text) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
         int open = s.indexOf('(');
         if (open < 0) {
-            if (s.contains(")") || s.contains("=")) {
-                throw new IllegalArgumentException(
-                        "Cannot read component '" + text + "': expected name or name(key=value,...)");
+            if (s.contains(")") || s.contains("=") || s.contains(",")) {
+                throw cannotRead(text, "expected name or name(key=value,...)");
+            }
+            if (s.isEmpty()) {
+                throw cannotRead(text, "the name is empty");
             }
             return of(s);
         }
         if (!s.endsWith(")")) {
-            throw new IllegalArgumentException("Cannot read component '" + text + "': missing ')' at the end");
+            throw cannotRead(text, "missing ')' at the end");
         }
         String name = s.substring(0, open).strip();
+        if (name.isEmpty()) {
+            throw cannotRead(text, "the name before '(' is empty");
+        }
         String inner = s.substring(open + 1, s.length() - 1).strip();
+        if (inner.indexOf('(') >= 0 || inner.indexOf(')') >= 0) {
+            throw cannotRead(text, "parameters cannot contain '(' or ')'");
+        }
         Map<String, String> params = new LinkedHashMap<>();
         if (!inner.isEmpty()) {
-            for (String pair : inner.split(",")) {
+            String[] pairs = inner.split(",", -1);
+            for (int i = 0; i < pairs.length; i++) {
+                String pair = pairs[i].strip();
+                if (pair.isEmpty()) {
+                    throw cannotRead(
+                            text,
+                            "parameter " + (i + 1) + " is empty (a "
+                                    + (i == pairs.length - 1 ? "trailing" : i == 0 ? "leading" : "doubled")
+                                    + " comma?)");
+                }
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    throw new IllegalArgumentException(
-                            "Cannot read component '" + text + "': parameter '" + pair.strip() + "' is not key=value");
+                    throw cannotRead(text, "parameter " + Echo.quote(pair) + " is not key=value");
                 }
                 String key = pair.substring(0, eq).strip();
-                if (params.put(key, pair.substring(eq + 1).strip()) != null) {
-                    throw new IllegalArgumentException(
-                            "Cannot read component '" + text + "': parameter '" + key + "' given twice");
+                String value = pair.substring(eq + 1).strip();
+                if (value.isEmpty()) {
+                    throw cannotRead(text, "parameter " + Echo.quote(key) + " has no value");
+                }
+                if (params.put(key, value) != null) {
+                    throw cannotRead(text, "parameter " + Echo.quote(key) + " given twice");
                 }
             }
         }
         return new ComponentSpec(name, Config.of(params));
+    }
+
+    private static IllegalArgumentException cannotRead(String text, String why) {
+        return new IllegalArgumentException("Cannot read component " + Echo.quote(text) + ": " + why);
     }
 
     /** The form {@link #parse(String)} reads back. */

@@ -72,7 +72,7 @@ public final class Config {
         Objects.requireNonNull(value, () -> "value of " + key);
         if (key.isBlank() || !key.equals(key.strip())) {
             throw new IllegalArgumentException(
-                    "Config key must be non-blank without surrounding spaces, got '" + key + "'");
+                    "Config key must be non-blank without surrounding spaces, got " + Echo.quote(key));
         }
         map.put(key, value);
     }
@@ -116,43 +116,47 @@ public final class Config {
         }
     }
 
-    /** A real parameter, or the default when absent. */
+    /**
+     * A real parameter in the grammar of {@link Numbers}, or the default when absent.
+     *
+     * @throws IllegalArgumentException naming the parameter and the text, if it is not such a number
+     */
     public double getDouble(String key, double defaultValue) {
         String text = values.get(key);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Parameter '" + key + "' must be a number, got '" + text + "'", e);
-        }
+        return text == null ? defaultValue : Numbers.parseReal(text, "Parameter '" + key + "'");
     }
 
-    /** An integer parameter, or the default when absent. */
+    /**
+     * A finite real parameter, or the default when absent.
+     *
+     * @throws IllegalArgumentException naming the parameter if it is not a number, or is NaN or infinite
+     */
+    public double getFiniteDouble(String key, double defaultValue) {
+        double value = getDouble(key, defaultValue);
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("Parameter '" + key + "' must be a finite number, got " + value);
+        }
+        return value;
+    }
+
+    /**
+     * An integer parameter (ASCII digits, optional sign), or the default when absent.
+     *
+     * @throws IllegalArgumentException naming the parameter and the text, or the int range it left
+     */
     public int getInt(String key, int defaultValue) {
         String text = values.get(key);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Parameter '" + key + "' must be an integer, got '" + text + "'", e);
-        }
+        return text == null ? defaultValue : Numbers.parseInt(text, "Parameter '" + key + "'");
     }
 
-    /** A long parameter, or the default when absent. */
+    /**
+     * A long parameter (ASCII digits, optional sign), or the default when absent.
+     *
+     * @throws IllegalArgumentException naming the parameter and the text, or the long range it left
+     */
     public long getLong(String key, long defaultValue) {
         String text = values.get(key);
-        if (text == null) {
-            return defaultValue;
-        }
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Parameter '" + key + "' must be an integer, got '" + text + "'", e);
-        }
+        return text == null ? defaultValue : Numbers.parseLong(text, "Parameter '" + key + "'");
     }
 
     /** A boolean parameter ({@code true} or {@code false}, any case), or the default when absent. */
@@ -168,7 +172,7 @@ public final class Config {
         if (t.equals("false")) {
             return false;
         }
-        throw new IllegalArgumentException("Parameter '" + key + "' must be true or false, got '" + text + "'");
+        throw new IllegalArgumentException("Parameter '" + key + "' must be true or false, got " + Echo.quote(text));
     }
 
     /** A text parameter, or the default when absent. */

@@ -6,6 +6,8 @@ import dev.backprop.core.io.ModelFileException;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Numbers;
+import dev.backprop.core.spi.Optimizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
@@ -34,6 +37,13 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Numbers are written so that they read back to the same double, so a resumed run continues bit for bit. Each
  * write replaces the file atomically: a run killed while writing leaves the previous checkpoint.
+ *
+ * <p>Loading validates the training state, so that a bad checkpoint is refused where it is read and not when
+ * the resumed run fails later: numbers in bp's strict grammar, optimizer state and early stopping's best
+ * weights finite (a NaN is named with its entry and index), the best weights shaped as the network's
+ * parameters, the position consistent (best epoch before epochs done, history no longer than epochs done),
+ * and — when the registries provide the recorded optimizer and schedule — the state exactly what a freshly
+ * initialised optimizer for this network holds (same keys and shapes) and accepted by its {@code restore}.
  */
 public final class Checkpoints {
 
@@ -119,22 +129,25 @@ public final class Checkpoints {
                 if (e.getKey().startsWith(PREFIX + "schedule-state.")) {
                     scheduleState.put(
                             e.getKey().substring((PREFIX + "schedule-state.").length()),
-                            Double.parseDouble(e.getValue()));
+                            Numbers.parseReal(e.getValue(), "metadata '" + e.getKey() + "'"));
                 }
             }
             TrainingState state = new TrainingState(
-                    Integer.parseInt(required(meta, "epochs-done", where)),
-                    Long.parseLong(required(meta, "step", where)),
+                    integer(meta, "epochs-done", where),
+                    Numbers.parseLong(required(meta, "step", where), "metadata '" + PREFIX + "step'"),
                     readHistory(doc.arrays(), where),
                     optimizerState,
                     scheduleState,
-                    Double.parseDouble(required(meta, "best-value", where)),
-                    Integer.parseInt(required(meta, "best-epoch", where)),
-                    Integer.parseInt(required(meta, "epochs-without-improvement", where)),
+                    Numbers.parseReal(required(meta, "best-value", where), "metadata '" + PREFIX + "best-value'"),
+                    integer(meta, "best-epoch", where),
+                    integer(meta, "epochs-without-improvement", where),
                     best);
             String dropoutSeed = meta.get(PREFIX + "dropout-seed");
-            Network network =
-                    dropoutSeed == null ? doc.network() : doc.network().withDropoutSeed(Long.parseLong(dropoutSeed));
+            Network network = dropoutSeed == null
+                    ? doc.network()
+                    : doc.network()
+                            .withDropoutSeed(Numbers.parseLong(dropoutSeed, "metadata '" + PREFIX + "dropout-seed'"));
+            validate(network, state, optimizer, schedule, registries, where);
             return new Checkpoint(network, loss, optimizer, schedule, state);
         } catch (IllegalArgumentException e) {
             // NumberFormatException included: a value that does not read, or an invalid state
@@ -161,6 +174,100 @@ public final class Checkpoints {
         if (saved == null ? current != null : !saved.equals(current)) {
             throw new IllegalArgumentException("The checkpoint was written with " + what + " " + saved
                     + " but this trainer uses " + current + "; resume with the same settings");
+        }
+    }
+
+    private static int integer(Map<String, String> meta, String key, String where) throws ModelFileException {
+        return Numbers.parseInt(required(meta, key, where), "metadata '" + PREFIX + key + "'");
+    }
+
+    /** The checks of the class documentation; each failure names the entry or value. */
+    private static void validate(
+            Network network,
+            TrainingState state,
+            ComponentSpec optimizerSpec,
+            Optional<ComponentSpec> scheduleSpec,
+            Registries registries,
+            String where)
+            throws ModelFileException {
+        if (state.bestEpoch() < -1 || state.bestEpoch() >= state.epochsDone()) {
+            throw new ModelFileException(where + "best-epoch " + state.bestEpoch() + " is not between -1 and"
+                    + " epochs-done - 1 = " + (state.epochsDone() - 1));
+        }
+        if (state.epochsWithoutImprovement() < 0) {
+            throw new ModelFileException(
+                    where + "epochs-without-improvement is negative: " + state.epochsWithoutImprovement());
+        }
+        if (state.history().size() > state.epochsDone()) {
+            throw new ModelFileException(where + "the history has "
+                    + state.history().size() + " epochs but epochs-done is " + state.epochsDone());
+        }
+        requireFinite("optimizer/", state.optimizerState(), where);
+        requireFinite("best/", state.bestParameters(), where);
+        Map<String, DMatrixRMaj> shapes = new HashMap<>();
+        network.parameters().forEach(p -> shapes.put(p.name(), p.value()));
+        for (Map.Entry<String, DMatrixRMaj> e : state.bestParameters().entrySet()) {
+            DMatrixRMaj parameter = shapes.get(e.getKey());
+            if (parameter == null
+                    || parameter.numRows != e.getValue().numRows
+                    || parameter.numCols != e.getValue().numCols) {
+                throw new ModelFileException(where + "entry best/" + e.getKey() + " is " + e.getValue().numRows + "x"
+                        + e.getValue().numCols + " but the network "
+                        + (parameter == null
+                                ? "has no parameter of that name; it has " + new TreeSet<>(shapes.keySet())
+                                : "parameter is " + parameter.numRows + "x" + parameter.numCols));
+            }
+        }
+        if (registries.optimizers().contains(optimizerSpec.name())) {
+            Optimizer fresh = registries.optimizers().create(optimizerSpec);
+            fresh.initialise(network.parameters());
+            Map<String, DMatrixRMaj> expected = fresh.state();
+            Set<String> missing = new TreeSet<>(expected.keySet());
+            missing.removeAll(state.optimizerState().keySet());
+            Set<String> extra = new TreeSet<>(state.optimizerState().keySet());
+            extra.removeAll(expected.keySet());
+            if (!missing.isEmpty() || !extra.isEmpty()) {
+                throw new ModelFileException(where + "the optimizer state does not fit " + optimizerSpec + " on this"
+                        + " network:" + (missing.isEmpty() ? "" : " missing entries optimizer/" + missing)
+                        + (extra.isEmpty() ? "" : " unexpected entries optimizer/" + extra));
+            }
+            for (Map.Entry<String, DMatrixRMaj> e : expected.entrySet()) {
+                DMatrixRMaj saved = state.optimizerState().get(e.getKey());
+                if (saved.numRows != e.getValue().numRows || saved.numCols != e.getValue().numCols) {
+                    throw new ModelFileException(where + "entry optimizer/" + e.getKey() + " is " + saved.numRows
+                            + "x" + saved.numCols + " but " + optimizerSpec.name() + " keeps it "
+                            + e.getValue().numRows + "x" + e.getValue().numCols + " for this network");
+                }
+            }
+            try {
+                fresh.restore(state.optimizerState());
+            } catch (RuntimeException e) {
+                throw new ModelFileException(
+                        where + "the optimizer state is refused by " + optimizerSpec + ": " + e.getMessage(), e);
+            }
+        }
+        if (scheduleSpec.isPresent()
+                && registries.schedules().contains(scheduleSpec.get().name())) {
+            try {
+                registries.schedules().create(scheduleSpec.get()).restore(state.scheduleState());
+            } catch (RuntimeException e) {
+                throw new ModelFileException(
+                        where + "the schedule state is refused by " + scheduleSpec.get() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void requireFinite(String prefix, Map<String, DMatrixRMaj> arrays, String where)
+            throws ModelFileException {
+        for (Map.Entry<String, DMatrixRMaj> e : arrays.entrySet()) {
+            DMatrixRMaj m = e.getValue();
+            for (int i = 0; i < m.getNumElements(); i++) {
+                if (!Double.isFinite(m.data[i])) {
+                    throw new ModelFileException(where + "entry " + prefix + e.getKey() + " holds " + m.data[i]
+                            + " at index " + i + " (row " + i / m.numCols + ", column " + i % m.numCols
+                            + "); training state must be finite numbers");
+                }
+            }
         }
     }
 

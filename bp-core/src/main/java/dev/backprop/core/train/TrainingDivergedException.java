@@ -1,7 +1,7 @@
 package dev.backprop.core.train;
 
 /**
- * Training produced a loss or gradient that is NaN or infinite. The message names the epoch, the batch and,
+ * Training produced a loss or gradient that is NaN or infinite, or a {@link DivergenceRule} fired. The message names the epoch, the batch and,
  * for a gradient, the layer, parameter and entry; the history up to the last finished epoch is kept.
  */
 public final class TrainingDivergedException extends RuntimeException {
@@ -18,7 +18,8 @@ public final class TrainingDivergedException extends RuntimeException {
      * @param message names the epoch, batch and, for a gradient, the parameter and entry
      * @param history the epochs that finished
      * @param epoch   the epoch of the failure, from 0
-     * @param batch   the batch of the failure within the epoch, from 0
+     * @param batch   the batch of the failure within the epoch, from 0; −1 when a whole epoch's figures
+     *                showed it (see {@link DivergenceRule})
      */
     public TrainingDivergedException(String message, History history, int epoch, int batch) {
         super(message);

@@ -77,5 +77,12 @@ class InitializersTest {
     void invalidParameters_areRefusedWithTheirValues() {
         assertThatThrownBy(() -> Initializers.uniform(1, 1)).hasMessageContaining("low=1.0, high=1.0");
         assertThatThrownBy(() -> Initializers.normal(0, -1)).hasMessageContaining("got -1.0");
+        // only the deviation was checked: an infinite mean made every weight infinite
+        assertThatThrownBy(() -> Initializers.normal(Double.POSITIVE_INFINITY, 0.1))
+                .hasMessage("normal initialiser needs a finite mean, got Infinity");
+        assertThatThrownBy(() -> Initializers.normal(Double.NaN, 0.1)).hasMessageContaining("finite mean, got NaN");
+        assertThatThrownBy(() -> Initializers.uniform(Double.NEGATIVE_INFINITY, 0))
+                .hasMessageContaining("finite low < high");
+        assertThatThrownBy(() -> Initializers.constant(Double.NaN)).hasMessageContaining("finite value, got NaN");
     }
 }

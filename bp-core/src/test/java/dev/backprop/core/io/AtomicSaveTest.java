@@ -99,7 +99,8 @@ class AtomicSaveTest {
         Network net = Network.builder(registries).input(2).dense(2, "tanh").build();
 
         assertThatThrownBy(() -> ModelFile.save(folder, ModelDocument.of(net)))
-                .hasMessage("Cannot save to " + folder + ": it is a directory");
+                .hasMessage("Cannot save to " + folder + ": it is a directory, and bp replaces only regular files."
+                        + " Choose another path.");
     }
 
     /**

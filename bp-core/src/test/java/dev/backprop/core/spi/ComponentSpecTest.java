@@ -56,4 +56,56 @@ class ComponentSpecTest {
         assertThatThrownBy(() -> c.requireOnly("activation 'elu'", Set.of("alpha")))
                 .hasMessage("Unknown parameter [alfa] for activation 'elu'. Known: [alpha]");
     }
+
+    @Test
+    void parse_refusesTrailingLeadingAndDoubledCommas() {
+        assertThatThrownBy(() -> ComponentSpec.parse("adam(lr=0.001,)"))
+                .hasMessage("Cannot read component 'adam(lr=0.001,)': parameter 2 is empty (a trailing comma?)");
+        assertThatThrownBy(() -> ComponentSpec.parse("adam(,lr=0.001)")).hasMessageContaining("leading comma");
+        assertThatThrownBy(() -> ComponentSpec.parse("adam(lr=1,,b=2)")).hasMessageContaining("doubled comma");
+        assertThatThrownBy(() -> ComponentSpec.parse("adam(lr=)")).hasMessageContaining("'lr' has no value");
+        assertThatThrownBy(() -> ComponentSpec.parse("relu,")).hasMessageContaining("expected name");
+    }
+
+    @Test
+    void config_numbers_followOneStrictGrammar() {
+        // refused: suffixes, hex, NUL, non-ASCII digits, thousands separators
+        for (String bad : new String[] {"1d", "2f", "0x1p3", "1\u00002", "\u0661\u0660", "1,000", "1e", "."}) {
+            assertThatThrownBy(() -> Config.of("lr", bad).getDouble("lr", 0))
+                    .as(bad)
+                    .hasMessageStartingWith("Parameter 'lr' must be a number");
+        }
+        assertThatThrownBy(() -> Config.of("n", "\u0661\u0660").getInt("n", 0))
+                .hasMessageStartingWith("Parameter 'n' must be an integer");
+        assertThatThrownBy(() -> Config.of("n", "+0x10").getLong("n", 0))
+                .hasMessageStartingWith("Parameter 'n' must be an integer");
+        // accepted: decimals with optional exponent, and the words Double.toString writes
+        Config good = Config.of("a", " 1e-3 ", "b", ".5", "c", "-2.", "d", "6.02E23", "e", "-Infinity", "f", "NaN");
+        assertThat(good.getDouble("a", 0)).isEqualTo(0.001);
+        assertThat(good.getDouble("b", 0)).isEqualTo(0.5);
+        assertThat(good.getDouble("c", 0)).isEqualTo(-2.0);
+        assertThat(good.getDouble("d", 0)).isEqualTo(6.02e23);
+        assertThat(good.getDouble("e", 0)).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(good.getDouble("f", 0)).isNaN();
+        assertThatThrownBy(() -> good.getFiniteDouble("e", 0))
+                .hasMessage("Parameter 'e' must be a finite number, got -Infinity");
+    }
+
+    @Test
+    void config_integerPastTheIntRange_namesTheParameterAndTheLimits() {
+        assertThatThrownBy(() -> Config.of("n", "2147483648").getInt("n", 0))
+                .hasMessage("Parameter 'n' is out of range: '2147483648' (an integer from -2147483648 to 2147483647)");
+        assertThat(Config.of("n", "-2147483648").getInt("n", 0)).isEqualTo(Integer.MIN_VALUE);
+    }
+
+    @Test
+    void echo_cutsLongInput_andShowsControlCharacters() {
+        String megabyte = "x".repeat(1 << 20);
+        String quoted = Echo.quote(megabyte);
+        // 80 characters kept, then the ellipsis and the length: 2^20 = 1048576
+        assertThat(quoted).isEqualTo("'" + "x".repeat(80) + "…' (1048576 characters)");
+        assertThat(Echo.quote("a\u0000b")).isEqualTo("'a\\u0000b'");
+        assertThatThrownBy(() -> ComponentSpec.parse(megabyte + "(a=1,)"))
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(200));
+    }
 }

@@ -12,6 +12,7 @@ import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.OptimizerProvider;
 import dev.backprop.core.spi.ScheduleProvider;
 import dev.backprop.core.testing.TestActivations;
@@ -48,7 +49,17 @@ class CheckpointTest {
                         return TestLosses.crossEntropy(true);
                     }
                 })),
-                Registry.of("optimizer", OptimizerProvider.class, List.of()),
+                Registry.of("optimizer", OptimizerProvider.class, List.of(new OptimizerProvider() {
+                    @Override
+                    public String name() {
+                        return "test-momentum";
+                    }
+
+                    @Override
+                    public Optimizer create(Config config) {
+                        return TestOptimizers.momentum(config.getDouble("lr", 0.1), config.getDouble("mu", 0));
+                    }
+                })),
                 Registry.of("schedule", ScheduleProvider.class, List.of()));
     }
 
@@ -199,5 +210,70 @@ class CheckpointTest {
         assertThat(writer.due(4, 10)).isFalse();
         assertThat(writer.due(10, 10)).isTrue();
         assertThatThrownBy(() -> Checkpoints.every(0, dir.resolve("x.bp"))).hasMessageContaining("got 0");
+    }
+
+    /** A state of one epoch done whose optimizer state is the given arrays. */
+    private static TrainingState stateWith(java.util.Map<String, org.ejml.data.DMatrixRMaj> optimizer, int bestEpoch) {
+        return new TrainingState(
+                1, 3, new History(), optimizer, java.util.Map.of(), 0.5, bestEpoch, 0, java.util.Map.of());
+    }
+
+    /** The velocity a momentum optimizer keeps for net(): one zero matrix per parameter, shaped like it. */
+    private static java.util.Map<String, org.ejml.data.DMatrixRMaj> velocities(Network net) {
+        java.util.Map<String, org.ejml.data.DMatrixRMaj> state = new java.util.TreeMap<>();
+        net.parameters()
+                .forEach(p -> state.put(
+                        p.name() + "/v", new org.ejml.data.DMatrixRMaj(p.value().numRows, p.value().numCols)));
+        return state;
+    }
+
+    @Test
+    void checkpointWithNaNOptimizerState_isRefusedAtLoad_namingEntryAndIndex() throws Exception {
+        Network net = net();
+        var state = velocities(net);
+        String first = state.keySet().iterator().next();
+        state.get(first).data[1] = Double.NaN;
+        Path file = dir.resolve("nan.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(state, 0));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .isInstanceOf(dev.backprop.core.io.ModelFileException.class)
+                .hasMessageContaining("entry optimizer/" + first + " holds NaN at index 1");
+    }
+
+    @Test
+    void checkpointWithoutOptimizerState_isRefusedAtLoad_namingTheMissingEntries() throws Exception {
+        Network net = net();
+        Path file = dir.resolve("bare.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(java.util.Map.of(), 0));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .isInstanceOf(dev.backprop.core.io.ModelFileException.class)
+                .hasMessageContaining("the optimizer state does not fit test-momentum(lr=0.05,mu=0.9)")
+                .hasMessageContaining("missing entries optimizer/"
+                        + new java.util.TreeSet<>(velocities(net).keySet()));
+    }
+
+    @Test
+    void checkpointWithABestEpochNotYetRun_isRefusedAtLoad() throws Exception {
+        Network net = net();
+        Path file = dir.resolve("future.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(velocities(net), 1));
+
+        // one epoch done: the best epoch can only be 0 (or -1 without early stopping)
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .hasMessageContaining("best-epoch 1 is not between -1 and epochs-done - 1 = 0");
+    }
+
+    @Test
+    void checkpointWithAValidState_loads() throws Exception {
+        Network net = net();
+        Path file = dir.resolve("good.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(velocities(net), 0));
+
+        var loaded = Checkpoints.load(file, registries()).state().optimizerState();
+        assertThat(loaded.keySet()).isEqualTo(velocities(net).keySet());
+        // every velocity was saved as zeros
+        loaded.values().forEach(v -> assertThat(v.data).containsOnly(0.0));
     }
 }

@@ -1,13 +1,12 @@
 package dev.backprop.data.csv;
 
+import dev.backprop.core.spi.Echo;
 import dev.backprop.data.TabularDataset;
 import dev.backprop.data.encoding.LabelEncoder;
-import dev.backprop.data.io.CompressedStreams;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,14 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a delimited text file (UTF-8, gzip-compressed or not) into a {@link TabularDataset}.
+ * Reads a delimited text file (gzip-compressed or not) into a {@link TabularDataset}.
  *
  * <pre>{@code
  * CsvData iris = CsvLoader.builder().header(true).targetColumns(4).build().load(Path.of("iris.csv"));
  * }</pre>
  *
- * <p>Format: one sample per line, cells separated by the delimiter, each cell trimmed of surrounding whitespace;
- * no quoting or escaping. Empty (or blank) lines are skipped. Every line must have the same number of cells as
+ * <p>Format: read by {@link CsvReader} (Apache Commons CSV): one sample per record, cells separated by the
+ * delimiter and trimmed, RFC 4180 quotes ({@code "5.1"}), CRLF or LF, a UTF-8 byte-order mark dropped, bytes
+ * not valid in the charset (UTF-8 unless {@link Builder#charset set}) refused naming the line. Empty (or blank)
+ * lines are skipped. The header is explicit: {@link Builder#header(HeaderMode)}. Every line must have the same number of cells as
  * the header, or as the first data line when there is no header. Target columns (numbered from 0) go to the
  * targets in the order given and every other column to the features in file order; alternatively one
  * {@link Builder#labelColumn(int) label column} holds class names that become class indices.
@@ -46,7 +47,8 @@ public final class CsvLoader {
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final char delimiter;
-    private final boolean header;
+    private final HeaderMode header;
+    private final Charset charset;
     private final int[] targetColumns;
     private final int labelColumn;
     private final LabelEncoder labelEncoder;
@@ -54,6 +56,7 @@ public final class CsvLoader {
     private CsvLoader(Builder b) {
         this.delimiter = b.delimiter;
         this.header = b.header;
+        this.charset = b.charset;
         this.targetColumns = b.targetColumns.clone();
         this.labelColumn = b.labelColumn;
         this.labelEncoder = b.labelEncoder;
@@ -87,46 +90,43 @@ public final class CsvLoader {
      * @throws IllegalArgumentException naming the source, line and column when the content is malformed
      */
     public CsvData load(InputStream in, String sourceName) {
-        try {
-            BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(CompressedStreams.decompressIfGzip(in), StandardCharsets.UTF_8));
-            return parse(reader, sourceName);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sourceName + ": " + e.getMessage(), e);
-        }
+        Rows rows = new Rows(sourceName);
+        CsvReader reader = CsvReader.builder()
+                .delimiter(delimiter)
+                .header(header)
+                .charset(charset)
+                .textColumns(labelColumn >= 0 ? new int[] {labelColumn} : new int[0])
+                .build();
+        CsvTable table = reader.forEach(in, sourceName, rows::add);
+        return rows.finish(table.header());
     }
 
-    private CsvData parse(BufferedReader reader, String source) throws IOException {
-        List<String> headerCells = List.of();
-        int columns = -1;
-        int columnsLine = 0;
-        boolean[] isTarget = null;
-        int[] targetSlot = null;
-        int featureCount = 0;
-        int targetCount = labelColumn >= 0 ? 1 : targetColumns.length;
-        List<String> labelNames = new ArrayList<>();
-        List<Integer> labelLines = new ArrayList<>();
-        DoubleBuffer featureValues = new DoubleBuffer();
-        DoubleBuffer targetValues = new DoubleBuffer();
-        int rows = 0;
-        String[] cells = new String[0];
-        String line;
-        int lineNumber = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
-            }
-            int count = countCells(line);
+    /** The rows read so far, as numbers and class names. */
+    private final class Rows {
+        private final String source;
+        private int columns = -1;
+        private boolean[] isTarget;
+        private int[] targetSlot;
+        private int featureCount;
+        private final int targetCount = labelColumn >= 0 ? 1 : targetColumns.length;
+        private final List<String> labelNames = new ArrayList<>();
+        private final List<Long> labelLines = new ArrayList<>();
+        private final DoubleBuffer featureValues = new DoubleBuffer();
+        private final DoubleBuffer targetValues = new DoubleBuffer();
+        private int rows;
+
+        Rows(String source) {
+            this.source = source;
+        }
+
+        void add(CsvRow row) {
+            List<String> cells = row.cells();
+            long lineNumber = row.line();
             if (columns < 0) {
-                columns = count;
-                columnsLine = lineNumber;
+                columns = cells.size();
+                checkColumns(source, columns);
                 isTarget = new boolean[columns];
                 targetSlot = new int[columns];
-                checkColumns(source, columns);
                 for (int k = 0; k < targetColumns.length; k++) {
                     isTarget[targetColumns[k]] = true;
                     targetSlot[targetColumns[k]] = k;
@@ -134,21 +134,10 @@ public final class CsvLoader {
                 if (labelColumn >= 0) {
                     isTarget[labelColumn] = true;
                 }
-                featureCount = columns - (labelColumn >= 0 ? 1 : targetColumns.length);
-                cells = new String[columns];
-                if (header) {
-                    split(line, cells);
-                    headerCells = Arrays.asList(cells.clone());
-                    continue;
-                }
-            } else if (count != columns) {
-                throw new IllegalArgumentException(source + " line " + lineNumber + " has " + count
-                        + " columns, expected " + columns + " as " + (header ? "in the header" : "in line")
-                        + " " + (header ? "(line " + columnsLine + ")" : String.valueOf(columnsLine)));
+                featureCount = columns - targetCount;
             }
-            split(line, cells);
             for (int c = 0; c < columns; c++) {
-                String cell = cells[c];
+                String cell = cells.get(c);
                 if (c == labelColumn) {
                     if (cell.isEmpty()) {
                         throw new IllegalArgumentException(source + " line " + lineNumber + ", column " + (c + 1)
@@ -164,34 +153,38 @@ public final class CsvLoader {
             }
             rows++;
         }
-        if (rows == 0) {
-            throw new IllegalArgumentException(
-                    source + " has no data rows" + (header && columns >= 0 ? " after its header" : ""));
-        }
-        if (featureCount == 0) {
-            throw new IllegalArgumentException(
-                    source + " has no feature column: all " + columns + " columns are targets");
-        }
-        DMatrixRMaj features = DMatrixRMaj.wrap(rows, featureCount, featureValues.toArray(rows * featureCount));
-        Optional<LabelEncoder> encoder = Optional.empty();
-        DMatrixRMaj targets;
-        if (labelColumn >= 0) {
-            LabelEncoder classes = labelEncoder != null ? labelEncoder : LabelEncoder.fit(labelNames);
-            targets = new DMatrixRMaj(rows, 1);
-            for (int r = 0; r < rows; r++) {
-                String name = labelNames.get(r);
-                if (!classes.contains(name)) {
-                    throw new IllegalArgumentException(source + " line " + labelLines.get(r) + ", column "
-                            + (labelColumn + 1) + ": unknown class name '" + name + "'; known: " + classes.names());
-                }
-                targets.data[r] = classes.index(name);
+
+        CsvData finish(List<String> headerCells) {
+            if (rows == 0) {
+                throw new IllegalArgumentException(
+                        source + " has no data rows" + (!headerCells.isEmpty() ? " after its header" : ""));
             }
-            encoder = Optional.of(classes);
-        } else {
-            targets = DMatrixRMaj.wrap(rows, targetCount, targetValues.toArray(rows * targetCount));
+            if (featureCount == 0) {
+                throw new IllegalArgumentException(
+                        source + " has no feature column: all " + columns + " columns are targets");
+            }
+            DMatrixRMaj features = DMatrixRMaj.wrap(rows, featureCount, featureValues.toArray(rows * featureCount));
+            Optional<LabelEncoder> encoder = Optional.empty();
+            DMatrixRMaj targets;
+            if (labelColumn >= 0) {
+                LabelEncoder classes = labelEncoder != null ? labelEncoder : LabelEncoder.fit(labelNames);
+                targets = new DMatrixRMaj(rows, 1);
+                for (int r = 0; r < rows; r++) {
+                    String name = labelNames.get(r);
+                    if (!classes.contains(name)) {
+                        throw new IllegalArgumentException(source + " line " + labelLines.get(r) + ", column "
+                                + (labelColumn + 1) + ": unknown class name " + Echo.quote(name) + "; known: "
+                                + classes.names());
+                    }
+                    targets.data[r] = classes.index(name);
+                }
+                encoder = Optional.of(classes);
+            } else {
+                targets = DMatrixRMaj.wrap(rows, targetCount, targetValues.toArray(rows * targetCount));
+            }
+            LOG.debug("Read {}: {} rows, {} features, {} targets", source, rows, featureCount, targetCount);
+            return new CsvData(new TabularDataset(features, targets), headerCells, encoder);
         }
-        LOG.debug("Read {}: {} rows, {} features, {} targets", source, rows, featureCount, targetCount);
-        return new CsvData(new TabularDataset(features, targets), headerCells, encoder);
     }
 
     private void checkColumns(String source, int columns) {
@@ -207,41 +200,19 @@ public final class CsvLoader {
         }
     }
 
-    private int countCells(String line) {
-        int count = 1;
-        for (int i = 0; i < line.length(); i++) {
-            if (line.charAt(i) == delimiter) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private void split(String line, String[] cells) {
-        int start = 0;
-        for (int c = 0; c < cells.length; c++) {
-            int end = line.indexOf(delimiter, start);
-            if (end < 0) {
-                end = line.length();
-            }
-            cells[c] = line.substring(start, end).trim();
-            start = end + 1;
-        }
-    }
-
-    private static double number(String cell, String source, int line, int column) {
+    private static double number(String cell, String source, long line, int column) {
         if (cell.isEmpty()) {
             throw new IllegalArgumentException(
                     source + " line " + line + ", column " + (column + 1) + ": the value is missing (empty cell)");
         }
         if (!NUMBER.matcher(cell).matches()) {
-            throw new IllegalArgumentException(
-                    source + " line " + line + ", column " + (column + 1) + ": '" + cell + "' is not a number");
+            throw new IllegalArgumentException(source + " line " + line + ", column " + (column + 1) + ": "
+                    + Echo.quote(cell) + " is not a number");
         }
         double value = Double.parseDouble(cell);
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException(source + " line " + line + ", column " + (column + 1) + ": '" + cell
-                    + "' is too large for a double");
+            throw new IllegalArgumentException(source + " line " + line + ", column " + (column + 1) + ": "
+                    + Echo.quote(cell) + " is too large for a double");
         }
         return value;
     }
@@ -271,7 +242,8 @@ public final class CsvLoader {
     /** Settings of a {@link CsvLoader}, checked as they are set and by {@link #build()}. */
     public static final class Builder {
         private char delimiter = ',';
-        private boolean header;
+        private HeaderMode header = HeaderMode.NO;
+        private Charset charset = StandardCharsets.UTF_8;
         private int[] targetColumns = new int[0];
         private int labelColumn = -1;
         private LabelEncoder labelEncoder;
@@ -284,7 +256,7 @@ public final class CsvLoader {
          * @throws IllegalArgumentException for a line break or a space, which cannot delimit trimmed cells
          */
         public Builder delimiter(char delimiter) {
-            if (delimiter == '\n' || delimiter == '\r' || delimiter == ' ') {
+            if (delimiter == '\n' || delimiter == '\r' || delimiter == ' ' || delimiter == '"') {
                 throw new IllegalArgumentException(
                         "delimiter cannot be a line break or a space, got '" + (int) delimiter + "'");
             }
@@ -294,7 +266,21 @@ public final class CsvLoader {
 
         /** Whether the first non-blank line is a header rather than data (default false). */
         public Builder header(boolean header) {
-            this.header = header;
+            return header(header ? HeaderMode.YES : HeaderMode.NO);
+        }
+
+        /**
+         * Whether the first non-blank line is a header: yes, no, or decided from it ({@link HeaderMode#AUTO},
+         * which refuses a line that is neither clearly a header nor clearly data). Default {@link HeaderMode#NO}.
+         */
+        public Builder header(HeaderMode mode) {
+            this.header = java.util.Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** The charset of the file (default UTF-8); bytes not valid in it fail naming the line. */
+        public Builder charset(Charset charset) {
+            this.charset = java.util.Objects.requireNonNull(charset, "charset");
             return this;
         }
 

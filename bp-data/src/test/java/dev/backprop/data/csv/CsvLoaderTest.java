@@ -186,4 +186,28 @@ class CsvLoaderTest {
     void builder_repeatedTargetColumn_fails() {
         assertThatThrownBy(() -> CsvLoader.builder().targetColumns(1, 1)).hasMessageContaining("1 is given twice");
     }
+
+    @Test
+    void load_quotedCellsBomAndAutoHeader_withALabelColumn() {
+        String csv = "\uFEFFsl,sw,species\r\n\"5.1\",\"3.5\",\"setosa\"\r\n6.0,2.2,virginica\r\n";
+        CsvData data = CsvLoader.builder()
+                .header(HeaderMode.AUTO)
+                .labelColumn(2)
+                .build()
+                .load(text(csv), "iris.csv");
+
+        // by hand: the header is the first line (no cell a number), the BOM is not part of "sl"
+        assertThat(data.header()).containsExactly("sl", "sw", "species");
+        assertThat(data.dataset().features().data).containsExactly(5.1, 3.5, 6.0, 2.2);
+        assertThat(data.dataset().targets().data).containsExactly(0.0, 1.0);
+    }
+
+    @Test
+    void load_autoHeader_refusesAFirstRowWithATypo() {
+        CsvLoader loader =
+                CsvLoader.builder().header(HeaderMode.AUTO).targetColumns(3).build();
+
+        assertThatThrownBy(() -> loader.load(text("5.1,3.5,abc,0.2\n4.9,3.0,1.4,0.2\n"), "t.csv"))
+                .hasMessageStartingWith("t.csv line 1 is neither a header");
+    }
 }

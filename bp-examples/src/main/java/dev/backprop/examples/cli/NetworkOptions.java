@@ -60,9 +60,9 @@ public final class NetworkOptions {
             return List.of();
         }
         List<Integer> sizes = new ArrayList<>();
-        for (String part : text.split(",")) {
+        for (String part : text.split(",", -1)) {
             try {
-                int size = Integer.parseInt(part.strip());
+                int size = OptionChecks.layerSize(part);
                 if (size < 1) {
                     throw new NumberFormatException();
                 }
@@ -75,6 +75,7 @@ public final class NetworkOptions {
                                 + "' is not one");
             }
         }
+        OptionChecks.matrixSizes(mixee, "--hidden", hidden, sizes);
         return Collections.unmodifiableList(sizes);
     }
 

@@ -1,5 +1,6 @@
 package dev.backprop.examples.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -53,6 +54,56 @@ final class OptionChecks {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), option + " must be a positive number, got " + value);
+        }
+    }
+
+    /**
+     * Checks that an integer option is between {@code minimum} and {@code maximum}.
+     *
+     * @throws CommandLine.ParameterException naming the option, the bounds and the value
+     */
+    static void between(CommandSpec spec, String option, long value, long minimum, long maximum, String why) {
+        atLeast(spec, option, value, minimum);
+        if (value > maximum) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), option + " must be at most " + maximum + " (" + why + "), got " + value);
+        }
+    }
+
+    /**
+     * One layer size of a list such as {@code --hidden 128,64}: ASCII digits only.
+     *
+     * @throws NumberFormatException if the text is empty (as from {@code --hidden ,}), not ASCII digits, or out of
+     *                               the int range
+     */
+    static int layerSize(String text) {
+        String s = text.strip();
+        if (!s.matches("[0-9]{1,10}")) {
+            throw new NumberFormatException(s);
+        }
+        long value = Long.parseLong(s);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new NumberFormatException(s);
+        }
+        return (int) value;
+    }
+
+    /**
+     * Checks that consecutive layer sizes give weight matrices a Java array can hold: {@code a × b} values at most
+     * {@link Integer#MAX_VALUE}.
+     *
+     * @throws CommandLine.ParameterException naming the option, the two sizes and their product
+     */
+    static void matrixSizes(CommandSpec spec, String option, String text, List<Integer> sizes) {
+        for (int i = 1; i < sizes.size(); i++) {
+            long product = (long) sizes.get(i - 1) * sizes.get(i);
+            if (product > Integer.MAX_VALUE) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        option + " " + text.strip() + ": layers of " + sizes.get(i - 1) + " and " + sizes.get(i)
+                                + " need a weight matrix of " + product + " values, more than the "
+                                + Integer.MAX_VALUE + " a Java array holds");
+            }
         }
     }
 }

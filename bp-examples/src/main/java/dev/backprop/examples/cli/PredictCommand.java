@@ -1,6 +1,8 @@
 package dev.backprop.examples.cli;
 
 import dev.backprop.core.eval.Classes;
+import dev.backprop.core.spi.Echo;
+import dev.backprop.data.csv.HeaderMode;
 import dev.backprop.examples.support.InputRows;
 import dev.backprop.examples.support.JsonLine;
 import dev.backprop.examples.support.ModelArchive;
@@ -8,9 +10,11 @@ import dev.backprop.examples.support.ModelInfo;
 import dev.backprop.examples.support.SavedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,8 +32,10 @@ import picocli.CommandLine.Spec;
             "Predictions of a saved model for the rows of a CSV file.",
             "Loads a model saved with --save by any training command and prints one prediction per input"
                     + " row, as CSV: the class and the class probabilities, or the predicted values.",
-            "Input rows are raw measurements (the model's saved scaler is applied); a first line that is not"
-                    + " numeric is skipped as a header."
+            "Input rows are raw measurements (the model's saved scaler is applied). The CSV is read as RFC 4180"
+                    + " (quotes, BOM, CRLF); --header says whether its first row names the columns, and --skip or"
+                    + " --select choose columns (e.g. skip a label column). The 'line' column of the output is the"
+                    + " input row's line in the file."
         })
 public final class PredictCommand implements Runnable {
 
@@ -46,6 +52,28 @@ public final class PredictCommand implements Runnable {
             description = "Rows to predict, one per line," + " values separated by commas.")
     private Path input;
 
+    @Option(
+            names = "--header",
+            paramLabel = "auto|yes|no",
+            defaultValue = "auto",
+            description = "Whether the first row is a header; auto decides and refuses a first row that is"
+                    + " neither (default: ${DEFAULT-VALUE}).")
+    private String header;
+
+    @Option(
+            names = "--skip",
+            paramLabel = "COLUMNS",
+            split = ",",
+            description = "Columns to leave out, by header name or position from 1, e.g. species or 5.")
+    private List<String> skip = new ArrayList<>();
+
+    @Option(
+            names = "--select",
+            paramLabel = "COLUMNS",
+            split = ",",
+            description = "The columns to read, in the model's input order, by header name or position from 1.")
+    private List<String> select = new ArrayList<>();
+
     @Option(names = "--json", description = "Print a summary as one JSON object on the last line.")
     private boolean json;
 
@@ -56,20 +84,34 @@ public final class PredictCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
+        HeaderMode headerMode = headerMode();
+        if (!skip.isEmpty() && !select.isEmpty()) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "give --skip " + skip + " or --select " + select + ", not both");
+        }
         SavedModel saved = ModelArchive.load(model, BpCommand.registries(spec));
         ModelInfo info = saved.info();
-        DMatrixRMaj x = InputRows.read(input, saved.network().inputSize());
+        InputRows rows = InputRows.read(input, saved.network().inputSize(), headerMode, select, skip);
+        DMatrixRMaj x = rows.values();
+        long[] lines = rows.lines();
         DMatrixRMaj scaled = info.featureScaler().map(s -> s.transform(x)).orElse(x);
         DMatrixRMaj y = saved.network().forward(scaled).copy();
+        for (int i = 0; i < y.getNumElements(); i++) {
+            if (!Double.isFinite(y.data[i])) {
+                throw new IllegalArgumentException("the model gives " + y.data[i] + " for the row on line "
+                        + lines[i / y.numCols] + " of " + input + "; no prediction is printed from a non-finite"
+                        + " output");
+            }
+        }
         List<String> names = info.classNames();
         switch (info.task()) {
             case CLASSIFICATION -> {
-                StringBuilder header = new StringBuilder("row,class");
+                StringBuilder header = new StringBuilder("line,class");
                 names.forEach(n -> header.append(",p_").append(n));
                 out.println(header);
                 for (int r = 0; r < y.numRows; r++) {
                     StringBuilder line =
-                            new StringBuilder().append(r + 1).append(',').append(names.get(Classes.argmax(y, r)));
+                            new StringBuilder().append(lines[r]).append(',').append(names.get(Classes.argmax(y, r)));
                     for (int c = 0; c < y.numCols; c++) {
                         line.append(',').append(format(y.get(r, c)));
                     }
@@ -77,10 +119,10 @@ public final class PredictCommand implements Runnable {
                 }
             }
             case BINARY -> {
-                out.println("row,class,p_" + names.get(1));
+                out.println("line,class,p_" + names.get(1));
                 for (int r = 0; r < y.numRows; r++) {
                     double p = y.get(r, 0);
-                    out.println((r + 1) + "," + names.get(p >= 0.5 ? 1 : 0) + "," + format(p));
+                    out.println(lines[r] + "," + names.get(p >= 0.5 ? 1 : 0) + "," + format(p));
                 }
             }
             case REGRESSION -> {
@@ -91,13 +133,13 @@ public final class PredictCommand implements Runnable {
                             return v;
                         })
                         .orElse(y);
-                StringBuilder header = new StringBuilder("row");
+                StringBuilder header = new StringBuilder("line");
                 for (int c = 0; c < values.numCols; c++) {
                     header.append(values.numCols == 1 ? ",value" : ",value_" + (c + 1));
                 }
                 out.println(header);
                 for (int r = 0; r < values.numRows; r++) {
-                    StringBuilder line = new StringBuilder().append(r + 1);
+                    StringBuilder line = new StringBuilder().append(lines[r]);
                     for (int c = 0; c < values.numCols; c++) {
                         line.append(',').append(format(values.get(r, c)));
                     }
@@ -115,6 +157,16 @@ public final class PredictCommand implements Runnable {
                     .put("seconds", (System.nanoTime() - started) / 1e9));
         }
         out.flush();
+    }
+
+    private HeaderMode headerMode() {
+        for (HeaderMode mode : HeaderMode.values()) {
+            if (mode.name().equalsIgnoreCase(header.strip())) {
+                return mode;
+            }
+        }
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "--header takes auto, yes or no, got " + Echo.quote(header));
     }
 
     private static String format(double v) {

@@ -64,8 +64,13 @@ public final class TrainingOptions {
     @Option(
             names = "--plot",
             paramLabel = "FILE.png",
-            description = "Draw loss and accuracy per epoch as a PNG" + " chart.")
+            description = "Draw loss and accuracy per epoch as a PNG" + " chart (.jpg, .bmp, .gif also).")
     private Path plot;
+
+    @Option(
+            names = "--create-dirs",
+            description = "Create the missing folders of --save, --history and --plot (otherwise refused).")
+    private boolean createDirs;
 
     @Option(names = "--json", description = "Print the final figures as one JSON object on the last line.")
     private boolean json;
@@ -126,6 +131,11 @@ public final class TrainingOptions {
     /** The chart to write, if asked. */
     public Optional<Path> plot() {
         return Optional.ofNullable(plot);
+    }
+
+    /** Whether missing folders of the output files are created. */
+    public boolean createDirs() {
+        return createDirs;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
+import dev.backprop.core.train.DivergenceRule;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingResult;
@@ -14,9 +15,11 @@ import dev.backprop.examples.support.HistoryCsv;
 import dev.backprop.examples.support.JsonLine;
 import dev.backprop.examples.support.ModelArchive;
 import dev.backprop.examples.support.ModelInfo;
+import dev.backprop.examples.support.OutputPaths;
 import dev.backprop.examples.support.ProgressBarListener;
 import dev.backprop.examples.support.TrainingChart;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
@@ -32,11 +35,19 @@ final class TrainingSession {
     /** Training rows on which {@link #checkLossFits} tries the loss. */
     private static final int LOSS_CHECK_ROWS = 16;
 
+    /** The divergence rule's factor over the first epoch's train loss. */
+    static final double LOSS_GROWTH = 10;
+    /** The divergence rule's factor over ln K for categorical cross-entropy. */
+    static final double UNIFORM_GUESS = 3;
+
+    private static final String CATEGORICAL_CROSS_ENTROPY = "categorical-cross-entropy";
+
     private final CommandSpec spec;
     private final String command;
     private final TrainingOptions options;
     private final Registries registries;
     private final long started = System.nanoTime();
+    private RuntimeException outputFailure;
 
     /**
      * A session for a run of a command.
@@ -56,6 +67,35 @@ final class TrainingSession {
         // loaded
         registries.optimizers().create(options.optimizerSpec());
         registries.losses().create(ComponentSpec.parse(options.loss()));
+        checkOutputs();
+    }
+
+    /**
+     * Checks every output path before any data are loaded or any epoch runs: the extension, the folder (created
+     * with {@code --create-dirs}), write access, and nothing but a regular file at the path (the extensions
+     * differ, so no two outputs can share a file).
+     */
+    private void checkOutputs() {
+        boolean create = options.createDirs();
+        options.save().ifPresent(f -> OutputPaths.check("--save", f, List.of("bp"), create));
+        options.history().ifPresent(f -> OutputPaths.check("--history", f, List.of("csv"), create));
+        options.plot().ifPresent(f -> OutputPaths.check("--plot", f, TrainingChart.EXTENSIONS, create));
+    }
+
+    /**
+     * Runs one output step; when it fails, the failure is kept for {@link #printJson} to report after the results
+     * are printed, so that a full disk does not lose the figures of a finished run.
+     */
+    private void output(Runnable write) {
+        try {
+            write.run();
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            if (outputFailure == null) {
+                outputFailure = e;
+            } else {
+                outputFailure.addSuppressed(e);
+            }
+        }
     }
 
     /** The command's standard output. */
@@ -93,13 +133,28 @@ final class TrainingSession {
      * of the given columns printed after each epoch. The command adds evaluation sets and metrics.
      */
     Trainer.Builder trainer(List<EpochTable.Column> columns) {
+        ComponentSpec lossSpec = ComponentSpec.parse(loss());
         return Trainer.builder()
                 .registries(registries)
-                .loss(registries.losses().create(ComponentSpec.parse(loss())))
+                .loss(registries.losses().create(lossSpec))
                 .optimizer(registries.optimizers().create(optimizer()))
                 .epochs(options.epochs())
                 .listener(ProgressBarListener.forConsole())
-                .listener(new EpochTable(out(), columns));
+                .listener(new EpochTable(out(), columns))
+                .listener(divergenceRule(lossSpec));
+    }
+
+    /**
+     * The program's divergence rule, on for every training command: the run stops (exit code 1) when the train
+     * loss grows past {@value #LOSS_GROWTH} times its first epoch's, and, for categorical cross-entropy, when it
+     * is more than {@value #UNIFORM_GUESS} times ln K, the loss of guessing each of the K classes with equal
+     * probability.
+     */
+    static DivergenceRule divergenceRule(ComponentSpec loss) {
+        DivergenceRule rule = DivergenceRule.none().lossGrowth(LOSS_GROWTH);
+        return loss.name().equalsIgnoreCase(CATEGORICAL_CROSS_ENTROPY)
+                ? rule.worseThanUniformGuess(UNIFORM_GUESS)
+                : rule;
     }
 
     /**
@@ -153,16 +208,21 @@ final class TrainingSession {
         }
     }
 
-    /** Writes the history CSV and the chart when asked, and says where. */
+    /**
+     * Writes the history CSV and the chart when asked, and says where; a failure is reported after the results
+     * (see {@link #printJson}).
+     */
     void writeOutputs(History history) {
-        options.history().ifPresent(file -> {
-            HistoryCsv.write(history, file);
-            out().println("history written to " + file);
-        });
-        options.plot().ifPresent(file -> {
-            TrainingChart.write(history, command, file);
-            out().println("chart written to " + file);
-        });
+        options.history()
+                .ifPresent(file -> output(() -> {
+                    HistoryCsv.write(history, file);
+                    out().println("history written to " + file);
+                }));
+        options.plot()
+                .ifPresent(file -> output(() -> {
+                    TrainingChart.write(history, command, file);
+                    out().println("chart written to " + file);
+                }));
     }
 
     /** A JSON line with the command's name and the number of epochs trained. */
@@ -173,12 +233,20 @@ final class TrainingSession {
                 .put("train_loss", history.last().trainLoss());
     }
 
-    /** Prints the JSON line when {@code --json} was given, with the seconds since the session began. */
+    /**
+     * Prints the JSON line when {@code --json} was given, with the seconds since the session began; then, if an
+     * output failed, throws its failure, so the command ends with exit code 3 after its results were printed.
+     */
     void printJson(JsonLine line) {
         if (options.json()) {
             out().println(line.put("seconds", seconds()));
         }
         out().flush();
+        if (outputFailure != null) {
+            RuntimeException failure = outputFailure;
+            outputFailure = null;
+            throw failure;
+        }
     }
 
     /** Seconds since the session began. */
@@ -218,9 +286,10 @@ final class TrainingSession {
      * @param loss the loss it was trained with, by name
      */
     void save(Network network, ModelInfo info) {
-        options.save().ifPresent(file -> {
-            ModelArchive.save(file, network, loss(), info);
-            out().println("model saved to " + file);
-        });
+        options.save()
+                .ifPresent(file -> output(() -> {
+                    ModelArchive.save(file, network, loss(), info);
+                    out().println("model saved to " + file);
+                }));
     }
 }

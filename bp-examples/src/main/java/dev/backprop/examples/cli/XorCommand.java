@@ -103,7 +103,8 @@ public final class XorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionChecks.atLeast(spec, "--repeat", repeat, 1);
+        OptionChecks.between(
+                spec, "--repeat", repeat, 1, Integer.MAX_VALUE / 8, "4 points of 2 inputs each, in one array");
         TrainingSession session = new TrainingSession(spec, "xor", training, BpCommand.registries(spec));
         architecture.validate(session.registries());
         PrintWriter out = session.out();

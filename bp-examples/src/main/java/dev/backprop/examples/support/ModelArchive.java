@@ -5,11 +5,12 @@ import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Echo;
+import dev.backprop.core.spi.Numbers;
 import dev.backprop.data.scaling.FeatureScaler;
 import dev.backprop.data.scaling.FeatureScalers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ public final class ModelArchive {
     private ModelArchive() {}
 
     /**
-     * Saves, creating missing parent folders and replacing an existing file atomically.
+     * Saves, replacing a regular file at the path atomically and nothing else (a directory, symbolic link or device
+     * is refused). The folder must exist: the program creates it only when asked ({@code --create-dirs}).
      *
      * @param loss the loss the network was trained with, by name and parameters
      * @throws UncheckedIOException     naming the file when it cannot be written
@@ -72,10 +74,6 @@ public final class ModelArchive {
                     doc, TARGET_SCALER, TARGET_ARRAYS, info.targetScaler().get());
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             ModelFile.save(file, doc);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the model to " + file + ": " + e.getMessage(), e);
@@ -145,7 +143,7 @@ public final class ModelArchive {
             return ModelInfo.Task.valueOf(text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "metadata " + TASK + " is '" + text + "', not one of "
+                    "metadata " + TASK + " is " + Echo.quote(text) + ", not one of "
                             + Arrays.toString(ModelInfo.Task.values()).toLowerCase(Locale.ROOT),
                     e);
         }
@@ -161,10 +159,10 @@ public final class ModelArchive {
             count = task == ModelInfo.Task.BINARY ? 2 : network.outputSize();
         } else {
             try {
-                count = Integer.parseInt(countText.strip());
-            } catch (NumberFormatException e) {
+                count = Numbers.parseInt(countText, "metadata " + CLASSES);
+            } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(
-                        "metadata " + CLASSES + " is '" + countText + "', not a number of classes", e);
+                        "metadata " + CLASSES + " is " + Echo.quote(countText) + ", not a number of classes", e);
             }
             if (count < 2 || count > 1_000_000) {
                 throw new IllegalArgumentException(
@@ -190,6 +188,12 @@ public final class ModelArchive {
         Map<String, double[]> state = new LinkedHashMap<>();
         doc.arrays().forEach((key, m) -> {
             if (key.startsWith(prefix)) {
+                for (int i = 0; i < m.getNumElements(); i++) {
+                    if (!Double.isFinite(m.data[i])) {
+                        throw new IllegalArgumentException("entry " + key + " holds " + m.data[i] + " at index " + i
+                                + "; a scaler's figures must be finite numbers");
+                    }
+                }
                 state.put(key.substring(prefix.length()), Arrays.copyOf(m.data, m.getNumElements()));
             }
         });

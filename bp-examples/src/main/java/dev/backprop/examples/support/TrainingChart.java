@@ -1,12 +1,12 @@
 package dev.backprop.examples.support;
 
+import dev.backprop.core.io.OutputFiles;
 import dev.backprop.core.train.History;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +19,14 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Draws a training history as a PNG with XChart: the losses per epoch on the left ({@code train.loss} and every
+ * Draws a training history as an image with XChart, in the format its file name says ({@link #EXTENSIONS}): the losses per epoch on the left ({@code train.loss} and every
  * {@code <set>.loss}) and, when the history has them, the accuracies per epoch on the right (every key ending in
  * {@code accuracy}).
  */
 public final class TrainingChart {
+
+    /** The file extensions the chart can be written as: PNG, JPEG, BMP and GIF. */
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 420;
@@ -31,15 +34,22 @@ public final class TrainingChart {
     private TrainingChart() {}
 
     /**
-     * Writes the chart, creating missing parent folders and replacing an existing file.
+     * Writes the chart atomically, replacing a regular file at the path and nothing else; the folder must exist.
      *
      * @param history at least one epoch
      * @param title   the title above the loss panel, e.g. the command's name
-     * @param file    the PNG to write
-     * @throws IllegalArgumentException when the history is empty
+     * @param file    the image to write, named {@code *.png}, {@code *.jpg}, {@code *.jpeg}, {@code *.bmp} or
+     *                {@code *.gif}
+     * @throws IllegalArgumentException when the history is empty or the extension is not an image format
      * @throws UncheckedIOException     naming the file when it cannot be written
      */
     public static void write(History history, String title, Path file) {
+        String extension = OutputPaths.extension(file);
+        if (!EXTENSIONS.contains(extension)) {
+            throw new IllegalArgumentException(
+                    "cannot draw " + file + ": the file name must end in .png, .jpg, .jpeg," + " .bmp or .gif");
+        }
+        String format = extension.equals("jpeg") ? "jpg" : extension;
         if (history.size() == 0) {
             throw new IllegalArgumentException("cannot draw " + file + ": the history has no epochs");
         }
@@ -69,13 +79,11 @@ public final class TrainingChart {
             g.dispose();
         }
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(image, "png", file.toFile())) {
-                throw new IOException("no PNG writer is available");
-            }
+            OutputFiles.write(file, out -> {
+                if (!ImageIO.write(image, format, out)) {
+                    throw new IOException("no " + format + " image writer is available");
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the chart to " + file + ": " + e.getMessage(), e);
         }

@@ -46,7 +46,7 @@ class IrisCommandTest {
     @Test
     void plot_writesAPng(@TempDir Path dir) throws IOException {
         Path png = dir.resolve("charts/iris.png");
-        CommandRun run = CommandRun.of("iris", "--epochs", "3", "--plot", png.toString());
+        CommandRun run = CommandRun.of("iris", "--epochs", "3", "--plot", png.toString(), "--create-dirs");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         byte[] bytes = Files.readAllBytes(png);
         // the PNG signature (PNG specification, section 5.2): 137 80 78 71 13 10 26 10

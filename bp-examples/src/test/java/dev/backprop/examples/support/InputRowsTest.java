@@ -17,9 +17,11 @@ class InputRowsTest {
     void headerAndBlankLines_areSkipped(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "a,b\n1,2\n\n 3.5 , -4e-1\n");
-        DMatrixRMaj x = InputRows.read(csv, 2);
+        DMatrixRMaj x = InputRows.read(csv, 2).values();
         assertThat(x.numRows).isEqualTo(2);
         assertThat(x.data).startsWith(1, 2, 3.5, -0.4);
+        // the header is line 1, a blank line 3: the rows are lines 2 and 4
+        assertThat(InputRows.read(csv, 2).lines()).containsExactly(2, 4);
     }
 
     @Test
@@ -39,9 +41,9 @@ class InputRowsTest {
         Path csv = dir.resolve("in.csv");
         Files.writeString(csv, "1,2,3\n");
         assertThatThrownBy(() -> InputRows.read(csv, 2))
-                .hasMessage(csv + " line 1 has 3 values but the model" + " takes 2 inputs");
+                .hasMessageStartingWith(csv + " line 1 has 3 values but the model" + " takes 2 inputs; leave out");
         Files.writeString(csv, "x,y\n\n");
-        assertThatThrownBy(() -> InputRows.read(csv, 2)).hasMessage(csv + " has no rows to predict");
+        assertThatThrownBy(() -> InputRows.read(csv, 2)).hasMessage(csv + " has no rows to predict after its header");
         assertThatThrownBy(() -> InputRows.read(dir.resolve("none.csv"), 2))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessage("input file " + dir.resolve("none.csv") + " does not exist");

@@ -76,4 +76,28 @@ class ModelArchiveTest {
                 .hasMessage("model file " + file + ": metadata bp.task is 'ranking', not one of [classification,"
                         + " binary, regression]");
     }
+
+    @Test
+    void scalerWithANaN_isRefusedNamingTheEntry(@TempDir Path dir) throws IOException {
+        Network net = classifier(3);
+        StandardScaler scaler = StandardScaler.fit(new DMatrixRMaj(new double[][] {{1, 10}, {3, 30}}));
+        Path file = dir.resolve("m.bp");
+        ModelArchive.save(
+                file, net, "categorical-cross-entropy", ModelInfo.classifier("test", List.of("a", "b", "c"), scaler));
+        ModelDocument doc = ModelFile.load(file, REGISTRIES);
+        java.util.Map<String, DMatrixRMaj> arrays = new java.util.LinkedHashMap<>(doc.arrays());
+        String key = arrays.keySet().stream()
+                .filter(k -> k.startsWith("input-scaler/"))
+                .findFirst()
+                .orElseThrow();
+        DMatrixRMaj poisoned = arrays.get(key).copy();
+        poisoned.data[1] = Double.NaN;
+        arrays.put(key, poisoned);
+        ModelFile.save(file, new ModelDocument(doc.network(), doc.loss(), doc.metadata(), arrays));
+
+        assertThatThrownBy(() -> ModelArchive.load(file, REGISTRIES))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("model file " + file + ": entry " + key + " holds NaN at index 1; a scaler's figures must"
+                        + " be finite numbers");
+    }
 }
