@@ -28,7 +28,7 @@ final class AveragingTask implements FlatMapFunction<Iterator<Shard>, ShardUpdat
         RoundStart round = start.value();
         while (shards.hasNext()) {
             Shard shard = shards.next();
-            Worker worker = cache.borrow();
+            Worker worker = cache.borrow(TaskCores.current());
             try {
                 ShardUpdate u = worker.localSteps(
                         shard,

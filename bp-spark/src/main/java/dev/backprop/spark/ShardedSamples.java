@@ -134,8 +134,10 @@ public final class ShardedSamples implements AutoCloseable {
     /**
      * Shards an in-memory data set: row i becomes sample i, the rows split into {@code partitions} consecutive
      * ranges as {@code parallelize} splits a list. The data set is broadcast once and each partition cuts its
-     * shard from it, so jobs stay small; the broadcast is kept, for Spark to rebuild a lost shard, until
-     * {@link #close()}.
+     * shard from it, so jobs stay small. Once the shards are cached the executors drop their copies of the
+     * broadcast, so an executor holds only its shards, not a second, whole copy of the data; the driver keeps
+     * the data set until {@link #close()} and sends it again only to an executor that has to rebuild a lost
+     * shard.
      *
      * @throws IllegalArgumentException when {@code partitions} is not positive or the data set is empty
      * @throws InvalidSampleException   naming the sample of a value that is not finite
@@ -160,6 +162,9 @@ public final class ShardedSamples implements AutoCloseable {
         shards.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             int[] sizes = sizes(context, shards);
+            // the shards are cached: executors drop their copies of the whole data set; the driver keeps its
+            // own and sends it again only if a lost shard has to be cut anew
+            source.unpersist(false);
             return new ShardedSamples(context, shards, packed.featureCount(), packed.targetCount(), sizes, source);
         } catch (RuntimeException e) {
             shards.unpersist(false);

@@ -4,6 +4,7 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.Parameter;
 import java.util.List;
@@ -21,17 +22,33 @@ final class Worker {
     private final Network network;
     private final List<Parameter> parameters;
     private final Loss loss;
+    private final int threads;
     private Optimizer optimizer;
     private final DMatrixRMaj features = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj targets = new DMatrixRMaj(1, 1);
     private int[] rows = new int[0];
 
-    Worker(TrainingSetup setup, Registries registries) {
+    /**
+     * @param backend computes the network's products
+     * @param threads the task cores this worker serves, as the backend was chosen for
+     */
+    Worker(TrainingSetup setup, Registries registries, MatrixBackend backend, int threads) {
         this.setup = setup;
         this.registries = registries;
-        this.network = setup.network().build(registries);
+        this.threads = threads;
+        this.network = setup.network().build(registries, backend);
         this.parameters = network.parameters();
         this.loss = registries.losses().create(setup.loss().spec());
+    }
+
+    /** The task cores this worker serves. */
+    int threads() {
+        return threads;
+    }
+
+    /** The backend computing this worker's products. */
+    MatrixBackend backend() {
+        return network.backend();
     }
 
     /**
