@@ -41,6 +41,15 @@ final class OptimizerState implements Serializable {
         return new OptimizerState(keys, values);
     }
 
+    /** A deep copy. */
+    OptimizerState copy() {
+        DMatrixRMaj[] copies = new DMatrixRMaj[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copies[i] = values[i].copy();
+        }
+        return new OptimizerState(keys.clone(), copies);
+    }
+
     /** The number of values in all entries. */
     long size() {
         long n = 0;

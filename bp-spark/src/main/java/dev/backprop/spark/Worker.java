@@ -71,24 +71,29 @@ final class Worker {
     }
 
     /**
-     * A parameter-averaging round on this shard: from the given weights and optimizer state, one optimizer step
-     * on the shard's part of each global batch {@code firstBatch … firstBatch + rates.length − 1}, at the given
-     * rates. Returns null when the shard holds no sample of any of them.
+     * A parameter-averaging round on this shard: from the given weights and this partition's optimizer state,
+     * one optimizer step on the shard's part of each global batch {@code firstBatch … firstBatch + rates.length −
+     * 1}, at the given rates. A shard that holds no sample of a batch skips that step.
+     *
+     * @param state       the partition's optimizer state before the round (empty: a freshly initialised one).
+     *                    Not modified: it may be a cached block that a retried task reads again.
+     * @param trainedRows the samples the partition trained on earlier in the epoch
      */
-    ShardUpdate localSteps(
+    PartitionRound localSteps(
             Shard shard,
             EpochPlan plan,
             int firstBatch,
             double[] rates,
             double[] weights,
             OptimizerState state,
-            long firstStep) {
+            long firstStep,
+            long trainedRows) {
         ParameterVector.setValues(parameters, weights);
         Optimizer opt = optimizer();
         opt.reset();
         opt.initialise(parameters);
         if (!state.isEmpty()) {
-            opt.restore(state.asMap());
+            opt.restore(state.copy().asMap());
         }
         double lossSum = 0;
         int rowsSeen = 0;
@@ -106,16 +111,14 @@ final class Worker {
             rowsSeen += m;
             steps++;
         }
-        if (steps == 0) {
-            return null;
-        }
-        return new ShardUpdate(
+        return new PartitionRound(
                 shard.partition(),
                 rowsSeen,
                 steps,
                 lossSum,
-                ParameterVector.values(parameters),
-                OptimizerState.of(opt.state()));
+                steps == 0 ? null : ParameterVector.values(parameters),
+                steps == 0 ? state : OptimizerState.of(opt.state()),
+                trainedRows + rowsSeen);
     }
 
     private Optimizer optimizer() {
