@@ -28,11 +28,18 @@ import org.slf4j.LoggerFactory;
  * again. For data that starts in the driver use {@link #parallelize(JavaSparkContext, Dataset, int)}, which
  * broadcasts it once; RDDs read from files have small partitions and cost nothing extra.
  *
+ * <p>Training applications should set {@code spark.locality.wait} to 0: a training task takes milliseconds,
+ * far less than the default wait of 3 s for the executor that caches its shard, so with the default an executor
+ * that replaces a lost one never gets a task while the executors holding the shards (all of them, once the lost
+ * shards have been rebuilt there) are busy. With 0 it gets tasks at once and reads their cached blocks from the
+ * other executors. Creating shards logs a note when the wait is not 0.
+ *
  * <p>Close it to release the cached shards.
  */
 public final class ShardedSamples implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardedSamples.class);
+    private static final String LOCALITY_WAIT = "spark.locality.wait";
 
     private final JavaSparkContext context;
     private final JavaRDD<Shard> shards;
@@ -128,6 +135,14 @@ public final class ShardedSamples implements AutoCloseable {
                     "The RDD has " + total + " samples; bp indexes at most " + Integer.MAX_VALUE);
         }
         LOG.debug("Sharded {} samples over {} partitions", total, shardSizes.length);
+        long wait = context.getConf().getTimeAsMs(LOCALITY_WAIT, "3s");
+        if (wait > 0) {
+            LOG.info(
+                    "{} is {} ms: training tasks are shorter, so an executor that replaces a lost one gets none"
+                            + " while the executors holding the cached shards are busy; set it to 0 for training",
+                    LOCALITY_WAIT,
+                    wait);
+        }
         return shardSizes;
     }
 
