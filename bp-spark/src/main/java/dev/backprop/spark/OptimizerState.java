@@ -50,15 +50,6 @@ final class OptimizerState implements Serializable {
         return new OptimizerState(keys.clone(), copies);
     }
 
-    /** The number of values in all entries. */
-    long size() {
-        long n = 0;
-        for (DMatrixRMaj m : values) {
-            n += m.getNumElements();
-        }
-        return n;
-    }
-
     boolean isEmpty() {
         return keys.length == 0;
     }

@@ -13,10 +13,4 @@ import java.io.Serializable;
  *                   fresh run); empty for later rounds, where each partition continues from its own state
  */
 record RoundStart(int firstBatch, long firstStep, double[] rates, double[] weights, OptimizerState optimizer)
-        implements Serializable {
-
-    /** About how many bytes the round start takes serialized. */
-    long bytes() {
-        return 8L * (rates.length + weights.length + optimizer.size());
-    }
-}
+        implements Serializable {}

@@ -43,7 +43,8 @@ final class SparkSetup {
                         + " workers' files, e.g. SPARK_HOME=bp-spark/target/spark-home");
             }
             try {
-                Files.createDirectories(Path.of(home));
+                // the workers put SPARK_HOME/jars on their executors' class path, then the extra class path
+                Files.createDirectories(Path.of(home, "jars"));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Cannot create SPARK_HOME " + home + ": " + e.getMessage(), e);
             }
