@@ -87,7 +87,10 @@ submit() {
 }
 
 echo "Run 1: $MODE, $EPOCHS epochs, undisturbed"
-submit "$WORK/undisturbed.bp" > "$WORK/logs/undisturbed.out" 2> "$WORK/logs/undisturbed.err"
+if ! submit "$WORK/undisturbed.bp" > "$WORK/logs/undisturbed.out" 2> "$WORK/logs/undisturbed.err"; then
+    echo "Run 1 failed; see $WORK/logs/undisturbed.err" >&2
+    exit 1
+fi
 cat "$WORK/logs/undisturbed.out"
 
 echo "Run 2: the same, one executor killed during epoch 2"
@@ -108,9 +111,14 @@ if [ -z "$VICTIM" ]; then
 fi
 echo "Killing executor process $VICTIM"
 kill -9 "$VICTIM"
-wait "$DRIVER"
+if ! wait "$DRIVER"; then
+    echo "Run 2 failed; see $WORK/logs/disturbed.err" >&2
+    exit 1
+fi
 cat "$WORK/logs/disturbed.out"
 grep -h 'Executor .* finished with state\|Asked to launch executor' "$WORK"/logs/worker*.log || true
+echo "Tasks per executor in run 2 (the replacement has the highest number):"
+grep 'Finished task' "$WORK/logs/disturbed.err" | grep -o '(executor [0-9]*)' | sort | uniq -c || true
 
 if cmp -s "$WORK/undisturbed.bp" "$WORK/disturbed.bp"; then
     echo "PASS: the model trained with a killed executor equals the undisturbed one byte for byte"

@@ -26,7 +26,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Trains a 784-64-10 network (ReLU, then softmax with {@code categorical-cross-entropy}) on the embedded MNIST
- * subset (8,000 training and 2,000 test digits) with Spark, prints each epoch and the test accuracy, and saves the
+ * subset (8,000 training and 2,000 test digits, targets one-hot) with Spark, prints each epoch and the test accuracy, and saves the
  * trained network as a bp model file with the class names, so that {@code bp predict --model FILE} prints each
  * row's digit and class probabilities.
  *
@@ -94,7 +94,7 @@ public final class SparkMnist {
                     batch,
                     mode.equals("averaging") ? ", k = " + k : "");
             TrainingResult result;
-            try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.data(), partitions)) {
+            try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.oneHot(), partitions)) {
                 if (mode.equals("sync")) {
                     try (SparkGradientSource source = SparkGradientSource.builder(samples)
                             .batchSize(batch)
@@ -104,7 +104,7 @@ public final class SparkMnist {
                                 .loss(LOSS)
                                 .optimizer("adam(lr=0.002)")
                                 .epochs(epochs)
-                                .evaluate("test", test.data())
+                                .evaluate("test", test.oneHot())
                                 .metrics(Metrics.accuracy())
                                 .listener(printer)
                                 .build()
@@ -118,7 +118,7 @@ public final class SparkMnist {
                             .averagingFrequency(k)
                             .batchSize(batch)
                             .seed(2)
-                            .evaluate("test", test.data())
+                            .evaluate("test", test.oneHot())
                             .metrics(Metrics.accuracy())
                             .listener(printer)
                             .build()
