@@ -6,8 +6,11 @@ import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 
-/** The task of a synchronous step: each partition's loss and gradient on its share of one global batch. */
-final class GradientTask implements FlatMapFunction<Iterator<Shard>, ShardGradient> {
+/**
+ * The task of a synchronous step: each partition's loss and gradient on its share of one global batch, weighted
+ * with {@code w_s} ({@link Reduction#shardWeight}) as a leaf of the {@link GradientTree}.
+ */
+final class GradientTask implements FlatMapFunction<Iterator<Shard>, PartialSum> {
 
     private static final long serialVersionUID = 1L;
 
@@ -31,16 +34,20 @@ final class GradientTask implements FlatMapFunction<Iterator<Shard>, ShardGradie
     }
 
     @Override
-    public Iterator<ShardGradient> call(Iterator<Shard> shards) {
-        List<ShardGradient> results = new ArrayList<>(1);
-        ExecutorCache cache = setup.value().cache();
+    public Iterator<PartialSum> call(Iterator<Shard> shards) {
+        List<PartialSum> results = new ArrayList<>(1);
+        TrainingSetup s = setup.value();
+        ExecutorCache cache = s.cache();
+        EpochPlan epoch = plan.value();
         while (shards.hasNext()) {
             Shard shard = shards.next();
-            Worker worker = cache.borrow();
+            Worker worker = cache.borrow(TaskCores.current());
             try {
-                ShardGradient g = worker.gradient(shard, plan.value(), batch, weights.value(), step);
+                ShardGradient g = worker.gradient(shard, epoch, batch, weights.value(), step);
                 if (g != null) {
-                    results.add(g);
+                    // w_s = m_s / B (mean-reduced loss) or 1 (summed loss)
+                    double w = s.reduction().shardWeight(g.rows(), epoch.batchRows(batch));
+                    results.add(PartialSum.leaf(g, w));
                 }
             } finally {
                 cache.giveBack(worker);

@@ -6,6 +6,7 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.network.NetworkSpec;
 import dev.backprop.core.registry.Registries;
+import dev.backprop.core.spi.MatrixBackend;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +63,21 @@ final class NetworkBlueprint implements Serializable {
 
     /**
      * A network of this architecture with its activations from the registries and zero weights, to be
-     * overwritten with {@link ParameterVector#setValues}.
+     * overwritten with {@link ParameterVector#setValues}, on the JVM's default matrix backend.
      */
     Network build(Registries registries) {
         return NetworkBuilder.fromSpec(spec(), registries, Initializers.zeros(), 0);
+    }
+
+    /** As {@link #build(Registries)}, with its products computed by the given backend. */
+    Network build(Registries registries, MatrixBackend backend) {
+        NetworkBuilder builder = Network.builder(registries)
+                .initializer(Initializers.zeros())
+                .seed(0)
+                .backend(backend);
+        for (LayerSpec layer : spec().layers()) {
+            builder.layer(layer);
+        }
+        return builder.build();
     }
 }

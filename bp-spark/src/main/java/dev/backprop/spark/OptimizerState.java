@@ -41,13 +41,13 @@ final class OptimizerState implements Serializable {
         return new OptimizerState(keys, values);
     }
 
-    /** The number of values in all entries. */
-    long size() {
-        long n = 0;
-        for (DMatrixRMaj m : values) {
-            n += m.getNumElements();
+    /** A deep copy. */
+    OptimizerState copy() {
+        DMatrixRMaj[] copies = new DMatrixRMaj[values.length];
+        for (int i = 0; i < values.length; i++) {
+            copies[i] = values[i].copy();
         }
-        return n;
+        return new OptimizerState(keys.clone(), copies);
     }
 
     boolean isEmpty() {

@@ -45,13 +45,17 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   w = Σ_p (n_p / N) w_p,     N = Σ_p n_p
  * </pre>
- * with n_p the samples partition p trained on, and the same average of every optimizer state entry (an entry
+ * with n_p the samples partition p trained on in the round. Each partition's optimizer state stays on its
+ * executor from round to round ({@link RoundChain}): only weights travel each round. After the epoch's last round
+ * the driver averages the states too, weighted by the samples each partition trained on in the epoch (an entry
  * equal in every partition keeps that value; whole-number entries such as step counts are rounded to a whole
- * number). One Spark job per round instead of one per batch is where the speed comes from.
+ * number), and the next epoch starts every partition from that average. One Spark job per round instead of one
+ * per batch is where the speed comes from.
  *
  * <p><b>Not equivalent to single-JVM training.</b> With k > 1 each partition follows its own trajectory for k
  * steps, and the average of those trajectories is not the trajectory of SGD on the global batches; with an
- * adaptive optimizer (Adam, RMSProp) averaging the states is a further approximation. It converges to similar
+ * adaptive optimizer (Adam, RMSProp) the partitions' own moment estimates within an epoch, and their average
+ * between epochs, are a further approximation. It converges to similar
  * accuracy in practice, and the test suite measures that on MNIST. The one exact case: with k = 1, plain
  * {@code sgd} and a mean-reduced loss, {@code Σ_p (m_p/B)(w − η g_p) = w − η Σ_p (m_p/B) g_p}, which is the
  * synchronous step, up to rounding.
@@ -60,7 +64,8 @@ import org.slf4j.LoggerFactory;
  * {@link History} and {@link TrainingResult}, listeners, evaluation sets, early stopping, checkpoints and resume.
  * Listeners hear {@code onEpochStart} with the number of rounds and {@code onBatchEnd} once per round, with the
  * round's index and its mean training loss; {@link TrainingContext#step()} still counts global batches. A
- * checkpoint holds the averaged optimizer state, so a resumed run continues exactly.
+ * checkpoint, written at an epoch's end, holds the averaged optimizer state, so a resumed run continues exactly.
+ * A lost executor or a retried task leaves the trained weights bit-identical.
  */
 public final class ParameterAveragingTrainer {
 
@@ -231,7 +236,7 @@ public final class ParameterAveragingTrainer {
             }
             double lossSum = 0;
             long samples = 0;
-            try {
+            try (RoundChain chain = new RoundChain(sc, data.shards(), setup, planBroadcast)) {
                 for (int r = 0; r < rounds; r++) {
                     int first = r * averagingFrequency;
                     double[] rates = new double[Math.min(averagingFrequency, batches - first)];
@@ -245,9 +250,16 @@ public final class ParameterAveragingTrainer {
                             context.step(),
                             rates,
                             ParameterVector.values(params),
-                            OptimizerState.of(optimizer.state()));
-                    List<ShardUpdate> updates = runRound(sc, setup, planBroadcast, round, data, epoch, r);
-                    Average average = average(updates, params);
+                            r == 0 ? OptimizerState.of(optimizer.state()) : OptimizerState.empty());
+                    boolean last = r == rounds - 1;
+                    List<PartitionRound> reports = runRound(sc, chain, round, last, epoch, r);
+                    Average average = average(reports, params);
+                    if (last) {
+                        Map<String, DMatrixRMaj> state = averageStates(reports);
+                        if (!state.isEmpty()) {
+                            optimizer.restore(state);
+                        }
+                    }
                     if (nonFiniteGuard) {
                         checkFinite(average.meanLoss(), params, epoch, r);
                     }
@@ -298,68 +310,66 @@ public final class ParameterAveragingTrainer {
                 state(epoch, context.step(), history, best));
     }
 
-    private static List<ShardUpdate> runRound(
-            JavaSparkContext sc,
-            Broadcast<TrainingSetup> setup,
-            Broadcast<EpochPlan> plan,
-            RoundStart round,
-            ShardedSamples data,
-            int epoch,
-            int r) {
-        Payload<RoundStart> start = Payload.of(sc, round, round.bytes());
-        try {
-            AveragingTask task = new AveragingTask(setup, plan, start);
-            String description = String.format(
-                    Locale.ROOT,
-                    "bp: averaging round %d of epoch %d (steps %d-%d)",
-                    r + 1,
-                    epoch + 1,
-                    round.firstStep(),
-                    round.firstStep() + round.rates().length - 1);
-            return SparkJobs.run(
-                    sc,
-                    description,
-                    epoch,
-                    round.firstStep(),
-                    () -> data.shards().mapPartitions(task, true).collect());
-        } finally {
-            start.release();
-        }
+    private static List<PartitionRound> runRound(
+            JavaSparkContext sc, RoundChain chain, RoundStart round, boolean last, int epoch, int r) {
+        String description = String.format(
+                Locale.ROOT,
+                "bp: averaging round %d of epoch %d (steps %d-%d)",
+                r + 1,
+                epoch + 1,
+                round.firstStep(),
+                round.firstStep() + round.rates().length - 1);
+        return SparkJobs.run(sc, description, epoch, round.firstStep(), () -> chain.next(round, last));
     }
 
-    /** The weights, loss and optimizer state of one round, averaged into the network and the driver's optimizer. */
-    private Average average(List<ShardUpdate> updates, List<Parameter> params) {
+    /** The weights of one round averaged into the network; the round's loss and samples. */
+    private static Average average(List<PartitionRound> reports, List<Parameter> params) {
         long rows = 0;
         double lossSum = 0;
-        for (ShardUpdate u : updates) {
+        for (PartitionRound u : reports) {
             rows += u.rows();
             lossSum += u.lossSum();
         }
-        if (updates.isEmpty()) {
+        if (rows == 0) {
             throw new IllegalStateException("No partition held a sample of the round's batches");
         }
         int length = ParameterVector.length(params);
         double[] averaged = new double[length];
-        for (int p = 0; p < updates.size(); p++) {
-            // w = Σ_p (n_p / N) w_p, in partition order
-            double f = (double) updates.get(p).rows() / rows;
-            double[] w = updates.get(p).weights();
-            for (int i = 0; i < length; i++) {
-                averaged[i] = p == 0 ? f * w[i] : averaged[i] + f * w[i];
+        boolean first = true;
+        for (PartitionRound u : reports) {
+            if (u.rows() == 0) {
+                continue;
             }
+            // w = Σ_p (n_p / N) w_p, in partition order
+            double f = (double) u.rows() / rows;
+            double[] w = u.weights();
+            for (int i = 0; i < length; i++) {
+                averaged[i] = first ? f * w[i] : averaged[i] + f * w[i];
+            }
+            first = false;
         }
         ParameterVector.setValues(params, averaged);
-        Map<String, DMatrixRMaj> state = averageStates(updates, rows);
-        if (!state.isEmpty()) {
-            optimizer.restore(state);
-        }
         return new Average(rows, lossSum);
     }
 
-    /** Every optimizer-state entry averaged with the weights n_p / N; see the class comment for the rules. */
-    private static Map<String, DMatrixRMaj> averageStates(List<ShardUpdate> updates, long rows) {
+    /**
+     * Every optimizer-state entry of the partitions that trained in the epoch, averaged with the weights
+     * n_p / N of the samples each trained on in the epoch; see the class comment for the rules.
+     */
+    private static Map<String, DMatrixRMaj> averageStates(List<PartitionRound> reports) {
+        List<PartitionRound> trained = new ArrayList<>();
+        long rows = 0;
+        for (PartitionRound u : reports) {
+            if (u.epochRows() > 0) {
+                trained.add(u);
+                rows += u.epochRows();
+            }
+        }
+        if (trained.isEmpty()) {
+            return Map.of();
+        }
         List<Map<String, DMatrixRMaj>> states = new ArrayList<>();
-        for (ShardUpdate u : updates) {
+        for (PartitionRound u : trained) {
             states.add(u.optimizer().asMap());
         }
         Map<String, DMatrixRMaj> result = new LinkedHashMap<>();
@@ -375,7 +385,7 @@ public final class ParameterAveragingTrainer {
                     DMatrixRMaj m = states.get(p).get(key);
                     if (m == null || m.getNumElements() != n) {
                         throw new IllegalStateException("Partition "
-                                + updates.get(p).partition()
+                                + trained.get(p).partition()
                                 + " returned an optimizer state without a " + first.numRows + "x" + first.numCols
                                 + " entry '" + key + "'");
                     }
@@ -383,7 +393,7 @@ public final class ParameterAveragingTrainer {
                     equal &= v == first.data[i];
                     whole &= v == Math.rint(v);
                     // s = Σ_p (n_p / N) s_p
-                    sum += (double) updates.get(p).rows() / rows * v;
+                    sum += (double) trained.get(p).epochRows() / rows * v;
                 }
                 mean.data[i] = equal ? first.data[i] : whole ? Math.rint(sum) : sum;
             }

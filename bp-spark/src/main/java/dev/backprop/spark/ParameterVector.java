@@ -60,6 +60,20 @@ final class ParameterVector {
         }
     }
 
+    /**
+     * Sets the gradients from a flat array.
+     *
+     * @param flat as long as all parameters together. Not modified.
+     */
+    static void setGradients(List<Parameter> parameters, double[] flat) {
+        requireLength(parameters, flat);
+        int offset = 0;
+        for (Parameter p : parameters) {
+            System.arraycopy(flat, offset, p.gradient().data, 0, p.size());
+            offset += p.size();
+        }
+    }
+
     private static void requireLength(List<Parameter> parameters, double[] flat) {
         int expected = length(parameters);
         if (flat.length != expected) {

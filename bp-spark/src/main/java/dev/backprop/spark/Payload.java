@@ -37,6 +37,11 @@ final class Payload<T extends Serializable> implements Serializable {
         return bytes <= INLINE_LIMIT_BYTES ? new Payload<>(value, null) : new Payload<>(null, context.broadcast(value));
     }
 
+    /** Ships a value as a broadcast, whatever its size: for a task that stays in an RDD's lineage. */
+    static <T extends Serializable> Payload<T> broadcast(JavaSparkContext context, T value) {
+        return new Payload<>(null, context.broadcast(value));
+    }
+
     /** The value, in a task or on the driver. */
     T value() {
         return broadcast != null ? broadcast.value() : inline;

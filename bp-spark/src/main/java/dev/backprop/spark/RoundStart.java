@@ -9,13 +9,8 @@ import java.io.Serializable;
  * @param firstStep  the global step of that batch
  * @param rates      the learning rate of each of the round's steps, from the schedule
  * @param weights    the averaged weights, flat in {@link ParameterVector} order
- * @param optimizer  the averaged optimizer state (empty before the first round of a fresh run)
+ * @param optimizer  for an epoch's first round, the averaged optimizer state (empty before the first round of a
+ *                   fresh run); empty for later rounds, where each partition continues from its own state
  */
 record RoundStart(int firstBatch, long firstStep, double[] rates, double[] weights, OptimizerState optimizer)
-        implements Serializable {
-
-    /** About how many bytes the round start takes serialized. */
-    long bytes() {
-        return 8L * (rates.length + weights.length + optimizer.size());
-    }
-}
+        implements Serializable {}

@@ -28,11 +28,18 @@ import org.slf4j.LoggerFactory;
  * again. For data that starts in the driver use {@link #parallelize(JavaSparkContext, Dataset, int)}, which
  * broadcasts it once; RDDs read from files have small partitions and cost nothing extra.
  *
+ * <p>Training applications should set {@code spark.locality.wait} to 0: a training task takes milliseconds,
+ * far less than the default wait of 3 s for the executor that caches its shard, so with the default an executor
+ * that replaces a lost one never gets a task while the executors holding the shards (all of them, once the lost
+ * shards have been rebuilt there) are busy. With 0 it gets tasks at once and reads their cached blocks from the
+ * other executors. Creating shards logs a note when the wait is not 0.
+ *
  * <p>Close it to release the cached shards.
  */
 public final class ShardedSamples implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardedSamples.class);
+    private static final String LOCALITY_WAIT = "spark.locality.wait";
 
     private final JavaSparkContext context;
     private final JavaRDD<Shard> shards;
@@ -128,14 +135,24 @@ public final class ShardedSamples implements AutoCloseable {
                     "The RDD has " + total + " samples; bp indexes at most " + Integer.MAX_VALUE);
         }
         LOG.debug("Sharded {} samples over {} partitions", total, shardSizes.length);
+        long wait = context.getConf().getTimeAsMs(LOCALITY_WAIT, "3s");
+        if (wait > 0) {
+            LOG.info(
+                    "{} is {} ms: training tasks are shorter, so an executor that replaces a lost one gets none"
+                            + " while the executors holding the cached shards are busy; set it to 0 for training",
+                    LOCALITY_WAIT,
+                    wait);
+        }
         return shardSizes;
     }
 
     /**
      * Shards an in-memory data set: row i becomes sample i, the rows split into {@code partitions} consecutive
      * ranges as {@code parallelize} splits a list. The data set is broadcast once and each partition cuts its
-     * shard from it, so jobs stay small; the broadcast is kept, for Spark to rebuild a lost shard, until
-     * {@link #close()}.
+     * shard from it, so jobs stay small. Once the shards are cached the executors drop their copies of the
+     * broadcast, so an executor holds only its shards, not a second, whole copy of the data; the driver keeps
+     * the data set until {@link #close()} and sends it again only to an executor that has to rebuild a lost
+     * shard.
      *
      * @throws IllegalArgumentException when {@code partitions} is not positive or the data set is empty
      * @throws InvalidSampleException   naming the sample of a value that is not finite
@@ -160,6 +177,9 @@ public final class ShardedSamples implements AutoCloseable {
         shards.persist(StorageLevel.MEMORY_AND_DISK());
         try {
             int[] sizes = sizes(context, shards);
+            // the shards are cached: executors drop their copies of the whole data set; the driver keeps its
+            // own and sends it again only if a lost shard has to be cut anew
+            source.unpersist(false);
             return new ShardedSamples(context, shards, packed.featureCount(), packed.targetCount(), sizes, source);
         } catch (RuntimeException e) {
             shards.unpersist(false);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Synchronous data-parallel training on Spark, as a {@link GradientSource} for the ordinary
@@ -21,16 +20,21 @@ import org.ejml.data.DMatrixRMaj;
  * <p>For global batch b the driver ships the current weights to the partitions (inside the job's tasks, or as a
  * broadcast of their own for large networks); every partition takes its samples of the batch
  * (in the order they have in the batch), computes their loss L_s and gradient g_s with the ordinary engine, and
- * returns them; the driver adds the partitions' results in partition order,
+ * returns them weighted,
  * <pre>
  *   L = Σ_s w_s L_s,   ∇L = Σ_s w_s g_s,   w_s = m_s / B for a mean-reduced loss, 1 for a summed one
  * </pre>
- * ({@link Reduction}), and writes ∇L into the network's gradients. The trainer then steps the optimizer exactly
+ * ({@link Reduction}); the sums are formed in a tree of fixed shape ({@link GradientTree}: up to
+ * {@link Builder#reductionFanIn f} partitions, 8 by default, are added by the driver in partition order; more
+ * are first added in groups of f on the executors), and the driver writes ∇L into the network's gradients. The trainer then steps the optimizer exactly
  * as for a local batch. The global batches are those of {@code ShuffledBatches} with the same settings over the
  * same samples ({@link BatchPlan}), so training follows the single-JVM run: the weights agree to rounding, about
  * 1e-15 relative per step, because the partitions' sums are added in another order than one batch's matrix
  * product adds them. With one partition the computation is the single-JVM one and the weights are bit-identical.
- * Adding in partition order (never a tree reduction) makes every run bit-identical to the previous one.
+ * The fixed order of the additions (never Spark's {@code treeAggregate}, which adds in arrival order) makes every
+ * run, and every run with retried tasks, bit-identical to the previous one.
+ *
+ * <p>Each task computes with exactly its {@code spark.task.cpus} cores ({@link ExecutorCache}).
  *
  * <p>Dropout masks are drawn per partition from the step and the partition number, so a network with dropout
  * trains correctly but with other masks than in one JVM.
@@ -39,11 +43,16 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class SparkGradientSource implements GradientSource, AutoCloseable {
 
+    /** The default {@link Builder#reductionFanIn fan-in} of the reduction tree. */
+    public static final int DEFAULT_FAN_IN = 8;
+
     private final ShardedSamples samples;
     private final JavaSparkContext context;
     private final BatchPlan batching;
     /** The reduction the user chose, or null to take the loss's own {@link Loss#batchReduction()}. */
     private final Reduction reduction;
+    /** f: the driver receives at most this many partial gradients per step. */
+    private final int fanIn;
 
     private Reduction activeReduction = Reduction.MEAN;
     private final Registries registries;
@@ -59,6 +68,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         this.batching = b.plan;
         this.reduction = b.reduction;
         this.registries = b.registries;
+        this.fanIn = b.fanIn;
     }
 
     /** A builder for a source over sharded samples: batch size 32, seed 0, shuffled, mean-reduced loss. */
@@ -111,62 +121,38 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         List<Parameter> parameters = network.parameters();
         double[] values = ParameterVector.values(parameters);
         Payload<double[]> weights = Payload.of(context, values, 8L * values.length);
-        List<ShardGradient> parts;
+        List<PartialSum> top;
         try {
             GradientTask task = new GradientTask(s, plan, weights, index, step);
             String description = String.format(
                     Locale.ROOT, "bp: gradient of epoch %d, batch %d (step %d)", epoch.epoch() + 1, index + 1, step);
-            parts = SparkJobs.run(
+            top = SparkJobs.run(
                     context,
                     description,
                     epoch.epoch(),
                     step,
-                    () -> samples.shards().mapPartitions(task, true).collect());
+                    () -> GradientTree.top(
+                            samples.shards().mapPartitions(task, true), samples.partitionCount(), fanIn));
         } finally {
             weights.release();
         }
         batchSize = epoch.batchRows(index);
-        return combine(parts, parameters, batchSize, epoch, index);
+        if (top.isEmpty()) {
+            throw mismatch(batchSize, 0, epoch, index);
+        }
+        // ∇L = Σ_s w_s g_s and L = Σ_s w_s L_s, the top nodes added in order
+        PartialSum sum = GradientTree.add(0, top);
+        if (sum.rows() != batchSize) {
+            throw mismatch(batchSize, sum.rows(), epoch, index);
+        }
+        ParameterVector.setGradients(parameters, sum.gradient());
+        return sum.loss();
     }
 
-    /** ∇L = Σ_s w_s g_s and L = Σ_s w_s L_s, in partition order, into the network's gradients. */
-    private double combine(
-            List<ShardGradient> parts, List<Parameter> parameters, int batchRows, EpochPlan epoch, int index) {
-        int rows = 0;
-        for (ShardGradient part : parts) {
-            rows += part.rows();
-        }
-        if (rows != batchRows) {
-            throw new IllegalStateException("Batch " + (index + 1) + " of epoch " + (epoch.epoch() + 1) + " has "
-                    + batchRows + " samples but the partitions returned " + rows
-                    + "; did the RDD give other samples when Spark recomputed it?");
-        }
-        double loss = 0;
-        for (int s = 0; s < parts.size(); s++) {
-            ShardGradient part = parts.get(s);
-            double w = activeReduction.shardWeight(part.rows(), batchRows);
-            double[] g = part.gradient();
-            int offset = 0;
-            for (Parameter p : parameters) {
-                DMatrixRMaj grad = p.gradient();
-                int n = p.size();
-                if (s == 0) {
-                    for (int i = 0; i < n; i++) {
-                        // ∇L = w_0 g_0
-                        grad.data[i] = w * g[offset + i];
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        // ∇L += w_s g_s
-                        grad.data[i] += w * g[offset + i];
-                    }
-                }
-                offset += n;
-            }
-            // L = Σ_s w_s L_s
-            loss = s == 0 ? w * part.loss() : loss + w * part.loss();
-        }
-        return loss;
+    private static IllegalStateException mismatch(int batchRows, int rows, EpochPlan epoch, int index) {
+        return new IllegalStateException("Batch " + (index + 1) + " of epoch " + (epoch.epoch() + 1) + " has "
+                + batchRows + " samples but the partitions returned " + rows
+                + "; did the RDD give other samples when Spark recomputed it?");
     }
 
     @Override
@@ -217,6 +203,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
         private BatchPlan plan = BatchPlan.of(32, 0);
         private Reduction reduction;
         private Registries registries;
+        private int fanIn = DEFAULT_FAN_IN;
 
         private Builder(ShardedSamples samples) {
             this.samples = Objects.requireNonNull(samples, "samples");
@@ -267,6 +254,23 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
          */
         public Builder registries(Registries registries) {
             this.registries = Objects.requireNonNull(registries, "registries");
+            return this;
+        }
+
+        /**
+         * f, the fan-in of the tree that adds the partitions' gradients ({@link GradientTree}): the driver
+         * receives at most f vectors per step, and each level above the partitions adds f nodes; 8 by default.
+         * With at most f partitions there is no tree: the driver adds the partitions' gradients in partition
+         * order, which needs no shuffle and is the fastest for a few partitions. The shape, hence every bit of
+         * the result, depends only on the number of partitions and f.
+         *
+         * @throws IllegalArgumentException if f is below 2
+         */
+        public Builder reductionFanIn(int fanIn) {
+            if (fanIn < 2) {
+                throw new IllegalArgumentException("The reduction fan-in must be at least 2, got " + fanIn);
+            }
+            this.fanIn = fanIn;
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.backprop.core.network.Network;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.Parameter;
 import java.util.List;
@@ -21,17 +22,33 @@ final class Worker {
     private final Network network;
     private final List<Parameter> parameters;
     private final Loss loss;
+    private final int threads;
     private Optimizer optimizer;
     private final DMatrixRMaj features = new DMatrixRMaj(1, 1);
     private final DMatrixRMaj targets = new DMatrixRMaj(1, 1);
     private int[] rows = new int[0];
 
-    Worker(TrainingSetup setup, Registries registries) {
+    /**
+     * @param backend computes the network's products
+     * @param threads the task cores this worker serves, as the backend was chosen for
+     */
+    Worker(TrainingSetup setup, Registries registries, MatrixBackend backend, int threads) {
         this.setup = setup;
         this.registries = registries;
-        this.network = setup.network().build(registries);
+        this.threads = threads;
+        this.network = setup.network().build(registries, backend);
         this.parameters = network.parameters();
         this.loss = registries.losses().create(setup.loss().spec());
+    }
+
+    /** The task cores this worker serves. */
+    int threads() {
+        return threads;
+    }
+
+    /** The backend computing this worker's products. */
+    MatrixBackend backend() {
+        return network.backend();
     }
 
     /**
@@ -54,24 +71,29 @@ final class Worker {
     }
 
     /**
-     * A parameter-averaging round on this shard: from the given weights and optimizer state, one optimizer step
-     * on the shard's part of each global batch {@code firstBatch … firstBatch + rates.length − 1}, at the given
-     * rates. Returns null when the shard holds no sample of any of them.
+     * A parameter-averaging round on this shard: from the given weights and this partition's optimizer state,
+     * one optimizer step on the shard's part of each global batch {@code firstBatch … firstBatch + rates.length −
+     * 1}, at the given rates. A shard that holds no sample of a batch skips that step.
+     *
+     * @param state       the partition's optimizer state before the round (empty: a freshly initialised one).
+     *                    Not modified: it may be a cached block that a retried task reads again.
+     * @param trainedRows the samples the partition trained on earlier in the epoch
      */
-    ShardUpdate localSteps(
+    PartitionRound localSteps(
             Shard shard,
             EpochPlan plan,
             int firstBatch,
             double[] rates,
             double[] weights,
             OptimizerState state,
-            long firstStep) {
+            long firstStep,
+            long trainedRows) {
         ParameterVector.setValues(parameters, weights);
         Optimizer opt = optimizer();
         opt.reset();
         opt.initialise(parameters);
         if (!state.isEmpty()) {
-            opt.restore(state.asMap());
+            opt.restore(state.copy().asMap());
         }
         double lossSum = 0;
         int rowsSeen = 0;
@@ -89,16 +111,14 @@ final class Worker {
             rowsSeen += m;
             steps++;
         }
-        if (steps == 0) {
-            return null;
-        }
-        return new ShardUpdate(
+        return new PartitionRound(
                 shard.partition(),
                 rowsSeen,
                 steps,
                 lossSum,
-                ParameterVector.values(parameters),
-                OptimizerState.of(opt.state()));
+                steps == 0 ? null : ParameterVector.values(parameters),
+                steps == 0 ? state : OptimizerState.of(opt.state()),
+                trainedRows + rowsSeen);
     }
 
     private Optimizer optimizer() {

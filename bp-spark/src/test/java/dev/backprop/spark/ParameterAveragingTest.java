@@ -237,6 +237,130 @@ class ParameterAveragingTest {
         assertThat(losses[3]).isLessThan(losses[0]);
     }
 
+    /**
+     * The scheme written out independently in this JVM: two partitions (samples [0, 40) and [40, 80), as
+     * {@code parallelize} splits them), each with its own network copy and its own Adam; every round each
+     * partition starts from the averaged weights and its own optimizer state, steps on its rows of each of the k
+     * batches (in order of position), and the weights are averaged with n_p / N; after an epoch's last round the
+     * states are averaged with the samples each partition trained on in the epoch, and both partitions start the
+     * next epoch from that. Averaging the states every round (the former scheme) gives other weights.
+     */
+    @Test
+    void optimizerStateStaysOnEachPartitionBetweenRounds_asTheSchemeWrittenOutInOneJvm() {
+        TabularDataset data = SparkTests.regression(80, 17);
+        Loss mse = SparkTests.loss("spark-test-mse");
+        int partitions = 2;
+        int k = 3;
+        int epochs = 2;
+        Network reference = SparkTests.regressor(19);
+        referenceAveraging(reference, data, mse, partitions, k, epochs, 10, 5);
+        Network spark = SparkTests.regressor(19);
+        try (ShardedSamples samples = ShardedSamples.parallelize(sc, data, partitions)) {
+            ParameterAveragingTrainer.builder()
+                    .loss(mse)
+                    .optimizer("adam(lr=0.02)")
+                    .epochs(epochs)
+                    .averagingFrequency(k)
+                    .batchSize(10)
+                    .seed(5)
+                    .build()
+                    .fit(spark, samples);
+        }
+        assertThat(SparkTests.weights(spark)).isEqualTo(SparkTests.weights(reference));
+        assertThat(SparkTests.maxDifference(spark, SparkTests.regressor(19))).isGreaterThan(0.01);
+    }
+
+    private static void referenceAveraging(
+            Network network, TabularDataset data, Loss loss, int partitions, int k, int epochs, int batch, long seed) {
+        ShuffledBatches order =
+                ShuffledBatches.builder(data).batchSize(batch).seed(seed).build();
+        int n = data.size();
+        List<Network> copies = new ArrayList<>();
+        List<dev.backprop.core.spi.Optimizer> optimizers = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            copies.add(network.copy());
+            dev.backprop.core.spi.Optimizer adam = SparkTests.REGISTRIES
+                    .optimizers()
+                    .create(dev.backprop.core.spi.ComponentSpec.parse("adam(lr=0.02)"));
+            adam.initialise(copies.get(p).parameters());
+            optimizers.add(adam);
+        }
+        long step = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            int batches = order.beginEpoch(epoch);
+            int[] epochOrder = order.epochOrder();
+            long[] epochRows = new long[partitions];
+            for (int first = 0; first < batches; first += k) {
+                double[] start = SparkTests.weights(network);
+                double[][] after = new double[partitions][];
+                int[] rows = new int[partitions];
+                for (int p = 0; p < partitions; p++) {
+                    Network local = copies.get(p);
+                    ParameterVector.setValues(local.parameters(), start);
+                    int from = p * n / partitions;
+                    int to = (p + 1) * n / partitions;
+                    for (int b = first; b < Math.min(first + k, batches); b++) {
+                        List<Integer> mine = new ArrayList<>();
+                        for (int pos = b * batch; pos < Math.min((b + 1) * batch, n); pos++) {
+                            if (epochOrder[pos] >= from && epochOrder[pos] < to) {
+                                mine.add(epochOrder[pos]);
+                            }
+                        }
+                        if (mine.isEmpty()) {
+                            continue;
+                        }
+                        org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(mine.size(), 4);
+                        org.ejml.data.DMatrixRMaj t = new org.ejml.data.DMatrixRMaj(mine.size(), 3);
+                        for (int i = 0; i < mine.size(); i++) {
+                            for (int j = 0; j < 4; j++) {
+                                x.set(i, j, data.features().get(mine.get(i), j));
+                            }
+                            for (int j = 0; j < 3; j++) {
+                                t.set(i, j, data.targets().get(mine.get(i), j));
+                            }
+                        }
+                        local.computeTrainingGradients(
+                                x, t, loss, dev.backprop.core.random.Rng.derive(step + (b - first), p));
+                        optimizers.get(p).step(local.parameters(), 0.02);
+                        rows[p] += mine.size();
+                    }
+                    epochRows[p] += rows[p];
+                    after[p] = SparkTests.weights(local);
+                }
+                step += Math.min(k, batches - first);
+                long total = rows[0] + rows[1];
+                double[] averaged = new double[start.length];
+                for (int i = 0; i < averaged.length; i++) {
+                    // w = (n_0/N) w_0 + (n_1/N) w_1, in partition order
+                    averaged[i] = (double) rows[0] / total * after[0][i];
+                    averaged[i] = averaged[i] + (double) rows[1] / total * after[1][i];
+                }
+                ParameterVector.setValues(network.parameters(), averaged);
+            }
+            // the states' average, weighted by the epoch's samples; whole-number step counts stay whole
+            long total = epochRows[0] + epochRows[1];
+            java.util.Map<String, org.ejml.data.DMatrixRMaj> s0 =
+                    optimizers.get(0).state();
+            java.util.Map<String, org.ejml.data.DMatrixRMaj> s1 =
+                    optimizers.get(1).state();
+            java.util.Map<String, org.ejml.data.DMatrixRMaj> mean = new java.util.LinkedHashMap<>();
+            for (String key : s0.keySet()) {
+                org.ejml.data.DMatrixRMaj a = s0.get(key);
+                org.ejml.data.DMatrixRMaj b = s1.get(key);
+                org.ejml.data.DMatrixRMaj m = a.createLike();
+                for (int i = 0; i < a.getNumElements(); i++) {
+                    double v = (double) epochRows[0] / total * a.data[i] + (double) epochRows[1] / total * b.data[i];
+                    boolean whole = a.data[i] == Math.rint(a.data[i]) && b.data[i] == Math.rint(b.data[i]);
+                    m.data[i] = a.data[i] == b.data[i] ? a.data[i] : whole ? Math.rint(v) : v;
+                }
+                mean.put(key, m);
+            }
+            for (dev.backprop.core.spi.Optimizer o : optimizers) {
+                o.restore(mean);
+            }
+        }
+    }
+
     @Test
     void averagingFrequencyBelowOne_isRefused() {
         assertThatThrownBy(() -> ParameterAveragingTrainer.builder().averagingFrequency(0))

@@ -20,7 +20,8 @@ final class SparkTests {
 
     /**
      * A context with two local threads that retries a failed task up to four times ({@code local[2,4]}; plain
-     * {@code local[2]} never retries), bound to loopback, without UI.
+     * {@code local[2]} never retries), bound to loopback, without UI, and taking at most 4 MiB of task results per
+     * job on the driver.
      */
     static JavaSparkContext localContext(String name) {
         SparkConf conf = new SparkConf()
@@ -29,7 +30,9 @@ final class SparkTests {
                 .set("spark.driver.host", "127.0.0.1")
                 .set("spark.driver.bindAddress", "127.0.0.1")
                 .set("spark.ui.enabled", "false")
-                .set("spark.ui.showConsoleProgress", "false");
+                .set("spark.ui.showConsoleProgress", "false")
+                // small, so that a test can show that the driver does not take every partition's gradient
+                .set("spark.driver.maxResultSize", "4m");
         return new JavaSparkContext(conf);
     }
 

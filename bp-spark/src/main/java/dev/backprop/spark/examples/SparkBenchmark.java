@@ -10,6 +10,8 @@ import dev.backprop.spark.ParameterAveragingTrainer;
 import dev.backprop.spark.ShardedSamples;
 import dev.backprop.spark.SparkGradientSource;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.spark.SparkConf;
@@ -21,8 +23,10 @@ import org.apache.spark.api.java.JavaSparkContext;
  * for one epoch to warm up, then timed over {@code --epochs} epochs without evaluation; the table gives samples
  * per second and the time per global step, and for Spark the overhead per step over the single JVM.
  *
- * <p>Options: {@code --epochs E} (3), {@code --partitions P} (2), {@code --batch B} (64), {@code --k K} (5).
- * Runs in {@code local[2]} unless a master is configured.
+ * <p>Options: {@code --epochs E} (3), {@code --partitions P} (2), {@code --batch B} (64), {@code --k K} (5),
+ * {@code --executors N} (the N of a {@code local-cluster[N,…]} master, else 0): nothing is timed before N
+ * executors have registered. Runs in {@code local[2]} unless a master is configured; see {@link SparkSetup} for
+ * {@code local-cluster}. The table's heading gives the system load average before and after.
  */
 public final class SparkBenchmark {
 
@@ -32,25 +36,26 @@ public final class SparkBenchmark {
      * Runs the benchmark and prints a Markdown table.
      *
      * @param args the options above
+     * @throws InterruptedException if interrupted while waiting for the executors
      */
-    public static void main(String[] args) {
-        ExampleOptions options = ExampleOptions.parse(args, Set.of("epochs", "partitions", "batch", "k"));
+    public static void main(String[] args) throws InterruptedException {
+        ExampleOptions options = ExampleOptions.parse(args, Set.of("epochs", "partitions", "batch", "k", "executors"));
         int epochs = options.integer("epochs", 3);
         int partitions = options.integer("partitions", 2);
         int batch = options.integer("batch", 64);
         int k = options.integer("k", 5);
-        SparkConf conf = new SparkConf()
-                .setAppName("bp: Spark benchmark")
-                .setIfMissing("spark.master", "local[2]")
-                .setIfMissing("spark.driver.host", "127.0.0.1")
-                .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
-                .setIfMissing("spark.ui.enabled", "false")
-                .setIfMissing("spark.log.level", "WARN");
+        SparkConf conf = SparkSetup.local(new SparkConf().setAppName("bp: Spark benchmark"));
+        int executors = options.integer("executors", SparkSetup.localClusterExecutors(conf.get("spark.master")));
         LabeledDataset train = EmbeddedDatasets.mnistTrain();
         int n = train.size();
         int steps = epochs * ((n + batch - 1) / batch);
         PrintStream out = System.out;
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double loadBefore = os.getSystemLoadAverage();
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            // every executor registered before anything is timed, the single JVM included: executors that are
+            // still starting take the processors from the baseline and the first jobs
+            SparkSetup.awaitExecutors(sc, executors);
             ShuffledBatches batches = ShuffledBatches.builder(train.data())
                     .batchSize(batch)
                     .seed(2)
@@ -72,14 +77,18 @@ public final class SparkBenchmark {
             out.printf(
                     Locale.ROOT,
                     "MNIST subset, %d samples, 784-64-10, Adam, batches of %d, %d epochs (%d steps), "
-                            + "Spark master %s, %d partitions, %d processors%n%n",
+                            + "Spark master %s, %d executors, %d partitions, %d processors, "
+                            + "load average %.1f before and %.1f after%n%n",
                     n,
                     batch,
                     epochs,
                     steps,
                     conf.get("spark.master"),
+                    executors,
                     partitions,
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(),
+                    loadBefore,
+                    os.getSystemLoadAverage());
             out.println("| training | samples/s | ms per global step | overhead per step vs one JVM |");
             out.println("|---|---:|---:|---:|");
             row(out, "single JVM (Trainer + ShuffledBatches)", single, epochs * n, steps, single);

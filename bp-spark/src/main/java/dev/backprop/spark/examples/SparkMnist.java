@@ -5,6 +5,7 @@ import dev.backprop.core.init.Initializers;
 import dev.backprop.core.io.ModelDocument;
 import dev.backprop.core.io.ModelFile;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.train.EpochRecord;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingContext;
@@ -24,9 +25,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /**
- * Trains a 784-64-10 network (ReLU, then logits with {@code softmax-cross-entropy}) on the embedded MNIST subset
- * (8,000 training and 2,000 test digits) with Spark, prints each epoch and the test accuracy, and saves the
- * trained network as a bp model file.
+ * Trains a 784-64-10 network (ReLU, then softmax with {@code categorical-cross-entropy}) on the embedded MNIST
+ * subset (8,000 training and 2,000 test digits, targets one-hot) with Spark, prints each epoch and the test accuracy, and saves the
+ * trained network as a bp model file with the class names, so that {@code bp predict --model FILE} prints each
+ * row's digit and class probabilities.
  *
  * <p>Options, all optional: {@code --mode sync|averaging} (default {@code sync}), {@code --partitions P} (2),
  * {@code --epochs E} (5), {@code --batch B} (64), {@code --k K} (5, batches per averaging round),
@@ -34,6 +36,9 @@ import org.apache.spark.api.java.JavaSparkContext;
  * {@code local[2]}, bound to 127.0.0.1.
  */
 public final class SparkMnist {
+
+    /** The loss, as the bp program's classifiers use it with softmax outputs. */
+    private static final String LOSS = "categorical-cross-entropy";
 
     private SparkMnist() {}
 
@@ -56,14 +61,7 @@ public final class SparkMnist {
         int k = options.integer("k", 5);
         Path output = Path.of(options.path("output", "mnist-spark.bp"));
 
-        SparkConf conf = new SparkConf().setAppName("bp: MNIST on Spark").setIfMissing("spark.master", "local[2]");
-        boolean local = conf.get("spark.master").startsWith("local");
-        if (local) {
-            conf.setIfMissing("spark.driver.host", "127.0.0.1")
-                    .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
-                    .setIfMissing("spark.ui.enabled", "false")
-                    .setIfMissing("spark.log.level", "WARN");
-        }
+        SparkConf conf = SparkSetup.local(new SparkConf().setAppName("bp: MNIST on Spark"));
         PrintStream out = System.out;
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             LabeledDataset train = EmbeddedDatasets.mnistTrain();
@@ -71,7 +69,7 @@ public final class SparkMnist {
             Network network = Network.builder()
                     .input(784)
                     .dense(64, "relu")
-                    .dense(10, "identity")
+                    .dense(10, "softmax")
                     .initializer(Initializers.heNormal())
                     .seed(1)
                     .build();
@@ -96,17 +94,17 @@ public final class SparkMnist {
                     batch,
                     mode.equals("averaging") ? ", k = " + k : "");
             TrainingResult result;
-            try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.data(), partitions)) {
+            try (ShardedSamples samples = ShardedSamples.parallelize(sc, train.oneHot(), partitions)) {
                 if (mode.equals("sync")) {
                     try (SparkGradientSource source = SparkGradientSource.builder(samples)
                             .batchSize(batch)
                             .seed(2)
                             .build()) {
                         result = Trainer.builder()
-                                .loss("softmax-cross-entropy")
+                                .loss(LOSS)
                                 .optimizer("adam(lr=0.002)")
                                 .epochs(epochs)
-                                .evaluate("test", test.data())
+                                .evaluate("test", test.oneHot())
                                 .metrics(Metrics.accuracy())
                                 .listener(printer)
                                 .build()
@@ -114,24 +112,31 @@ public final class SparkMnist {
                     }
                 } else {
                     result = ParameterAveragingTrainer.builder()
-                            .loss("softmax-cross-entropy")
+                            .loss(LOSS)
                             .optimizer("adam(lr=0.002)")
                             .epochs(epochs)
                             .averagingFrequency(k)
                             .batchSize(batch)
                             .seed(2)
-                            .evaluate("test", test.data())
+                            .evaluate("test", test.oneHot())
                             .metrics(Metrics.accuracy())
                             .listener(printer)
                             .build()
                             .fit(network, samples);
                 }
             }
-            ModelFile.save(
-                    output,
-                    ModelDocument.of(network)
-                            .withMetadata("trained-with", "bp-spark " + mode)
-                            .withLoss(dev.backprop.core.spi.ComponentSpec.of("softmax-cross-entropy")));
+            ModelDocument model = ModelDocument.of(network)
+                    .withLoss(ComponentSpec.parse(LOSS))
+                    .withMetadata("trained-with", "bp-spark " + mode)
+                    // the metadata the bp program's predict command reads: a classifier and its class names
+                    .withMetadata("bp.command", "spark-mnist")
+                    .withMetadata("bp.task", "classification")
+                    .withMetadata(
+                            "bp.classes", Integer.toString(train.classNames().size()));
+            for (int i = 0; i < train.classNames().size(); i++) {
+                model = model.withMetadata("bp.class." + i, train.classNames().get(i));
+            }
+            ModelFile.save(output, model);
             out.printf(
                     Locale.ROOT,
                     "test accuracy %.4f; model saved to %s%n",
