@@ -45,7 +45,16 @@ public final class Main {
      *         memory
      */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = BpCommand.commandLine();
+        return run(BpCommand.commandLine(), out, err, args);
+    }
+
+    /**
+     * Runs the given command line as the program does (strict numbers in options, one line on running out of
+     * memory), for tests that build it with their own plug-in sources.
+     *
+     * @return the exit code, as {@link #run(PrintWriter, PrintWriter, String...)}
+     */
+    public static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
         cli.setOut(out);
         cli.setErr(err);
         registerStrictNumbers(cli);

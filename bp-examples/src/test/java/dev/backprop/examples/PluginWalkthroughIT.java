@@ -220,7 +220,7 @@ class PluginWalkthroughIT {
                         .as(what)
                         .hasSize(4)
                         .first()
-                        .isEqualTo("row,class,p_setosa,p_versicolor,p_virginica");
+                        .isEqualTo("line,class,p_setosa,p_versicolor,p_virginica");
             }
             if (text.startsWith("predict") && text.contains("sepals.csv")) {
                 assertThat(run.out().lines().toList()).as(what).hasSize(3);

@@ -36,9 +36,7 @@ record CommandRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = BpCommand.commandLine(environmentPluginPath, pluginFolder);
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
+        int code = Main.run(cli, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new CommandRun(code, out.toString(), err.toString());
     }
 
