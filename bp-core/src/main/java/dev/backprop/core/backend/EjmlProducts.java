@@ -134,6 +134,15 @@ final class EjmlProducts implements MatrixBackend, RowSplitter.RowRange {
         }
     }
 
+    /** The doubles of scratch memory this view holds, over all its threads. */
+    long scratchDoubles() {
+        long total = 0;
+        for (Scratch s : scratch) {
+            total += s.doubles();
+        }
+        return total;
+    }
+
     @Override
     public String toString() {
         return owner + ", confined";

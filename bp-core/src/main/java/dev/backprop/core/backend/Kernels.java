@@ -53,10 +53,11 @@ final class Kernels {
         int k = o.k;
         int len = o.len;
         int quads = k & ~3;
-        int block = Math.min(blockRows(len), Math.max(4, k));
-        int chunk = Math.min(chunkRows(len), Math.max(1, to - from));
-        double[][] packed = s.packed(block, len);
-        double[][] acc = s.accumulators(chunk, len);
+        double[][] packed = s.packed(len);
+        double[][] acc = s.accumulators(len);
+        // packed.length and blockRows are multiples of 4
+        int block = Math.min(Math.min(blockRows(len), packed.length), Math.max(4, k));
+        int chunk = Math.min(acc.length, Math.max(1, to - from));
         double[] x = o.x;
         int colStride = o.colStride;
         for (int i0 = from; i0 < to; i0 += chunk) {

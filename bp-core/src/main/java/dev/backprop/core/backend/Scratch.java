@@ -2,9 +2,11 @@ package dev.backprop.core.backend;
 
 /**
  * The scratch memory one thread of one product uses: a block of the right operand copied into rows, and the
- * accumulators of a chunk of output rows. Both are bounded by the widths of the product, never by its full
- * size: a block holds at most {@link Kernels#blockRows} rows and a chunk at most {@link Kernels#chunkRows}
- * rows, each of one output row's length. Grows to the largest product seen and is then reused.
+ * accumulators of a chunk of output rows. Both are bounded by the widest output row seen, never by the size of
+ * a product: rows of that width, {@link Kernels#blockRows} of them for a block and {@link Kernels#chunkRows}
+ * for a chunk (about {@link Kernels#L1_DOUBLES} and {@link Kernels#CHUNK_DOUBLES} doubles, or a few rows when
+ * rows are wider). The kernels take blocks and chunks of the rows available, which changes how the work is
+ * ordered, never how an entry is summed. Grows to the widest row seen and is then reused.
  */
 final class Scratch {
 
@@ -12,9 +14,14 @@ final class Scratch {
     private double[] flat = new double[0];
     private double[][] accumulators = new double[0][0];
 
-    /** Rows for a packed block of the right operand: at least {@code rows} of at least {@code length} entries. */
-    double[][] packed(int rows, int length) {
-        packed = atLeast(packed, rows, length);
+    /**
+     * Rows for a packed block of the right operand: a multiple of 4 (at least 4) of at least {@code length}
+     * entries.
+     */
+    double[][] packed(int length) {
+        if (packed.length == 0 || packed[0].length < length) {
+            packed = new double[Kernels.blockRows(length)][length];
+        }
         return packed;
     }
 
@@ -26,17 +33,20 @@ final class Scratch {
         return flat;
     }
 
-    /** Accumulators for a chunk of output rows: at least {@code rows} of at least {@code length} entries. */
-    double[][] accumulators(int rows, int length) {
-        accumulators = atLeast(accumulators, rows, length);
+    /** Accumulators for a chunk of output rows: at least one of at least {@code length} entries. */
+    double[][] accumulators(int length) {
+        if (accumulators.length == 0 || accumulators[0].length < length) {
+            accumulators = new double[Kernels.chunkRows(length)][length];
+        }
         return accumulators;
     }
 
-    private static double[][] atLeast(double[][] rows, int count, int length) {
-        int width = rows.length == 0 ? 0 : rows[0].length;
-        if (rows.length >= count && width >= length) {
-            return rows;
-        }
-        return new double[Math.max(count, rows.length)][Math.max(length, width)];
+    /** The doubles this scratch holds. */
+    long doubles() {
+        return size(packed) + flat.length + size(accumulators);
+    }
+
+    private static long size(double[][] rows) {
+        return rows.length == 0 ? 0 : (long) rows.length * rows[0].length;
     }
 }

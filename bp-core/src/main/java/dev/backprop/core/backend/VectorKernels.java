@@ -42,8 +42,8 @@ final class VectorKernels {
         int quads = k & ~3;
         int block = Math.min(Kernels.blockRows(len), Math.max(4, k));
         boolean direct = !o.transposed;
-        int chunk = direct ? Math.max(1, to - from) : Math.min(Kernels.chunkRows(len), Math.max(1, to - from));
-        double[][] acc = direct ? null : s.accumulators(chunk, len);
+        double[][] acc = direct ? null : s.accumulators(len);
+        int chunk = direct ? Math.max(1, to - from) : Math.min(acc.length, Math.max(1, to - from));
         double[] gathered = o.rColumns ? s.flat(block * len) : null;
         double[] x = o.x;
         int colStride = o.colStride;
