@@ -6,8 +6,6 @@ module dev.backprop.core {
     requires transitive ejml.core;
     requires transitive ejml.ddense;
     requires org.slf4j;
-    // the pure-Java backend's faster kernel, used only when the module is present at run time
-    requires static jdk.incubator.vector;
 
     exports dev.backprop.core.backend;
     exports dev.backprop.core.data;

@@ -1,6 +1,7 @@
 package dev.backprop.core.backend;
 
 import dev.backprop.core.spi.MatrixBackend;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import org.ejml.data.DMatrixRMaj;
@@ -99,10 +100,13 @@ public final class EjmlBackend implements MatrixBackend {
      * (Java started with {@code --add-modules jdk.incubator.vector}) and its classes load.
      */
     public static boolean vectorApiPresent() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+        Optional<Module> module = ModuleLayer.boot().findModule("jdk.incubator.vector");
+        if (module.isEmpty()) {
             return false;
         }
         try {
+            // bp-core does not require the module (it is optional); as a named module it reads it from here on
+            EjmlBackend.class.getModule().addReads(module.get());
             return VectorKernels.lanes() > 0;
         } catch (LinkageError e) {
             return false;
