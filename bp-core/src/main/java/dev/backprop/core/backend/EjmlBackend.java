@@ -15,7 +15,7 @@ import org.ejml.data.DMatrixRMaj;
  * pass, on one of two kernels that give bit-identical results:
  * <ul>
  *   <li>on the Vector API ({@code jdk.incubator.vector}), when that module is present (run Java with
- *       {@code --add-modules jdk.incubator.vector}; the {@code bp} launcher does): operands are read in place,
+ *       {@code --add-modules jdk.incubator.vector}): operands are read in place,
  *       nothing is copied; see {@code VectorKernels};</li>
  *   <li>otherwise, plain loops that Java 17's JIT vectorises, on blocks of the right operand copied into rows
  *       of their own; see {@code Kernels}.</li>

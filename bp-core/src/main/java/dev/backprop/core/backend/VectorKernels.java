@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The products of {@link Kernels} on the Vector API ({@code jdk.incubator.vector}), used when that module is
- * present (the {@code bp} launcher adds it with {@code --add-modules jdk.incubator.vector}); only
+ * present (Java started with {@code --add-modules jdk.incubator.vector}); only
  * {@link EjmlProducts} loads this class, and only then.
  *
  * <p>Vectors load and store at any offset, so the rows of a row-major right operand are read in place and
