@@ -1,6 +1,6 @@
 """Reference: a plain numpy MLP trained on the MNIST subset, in the seeds' layer style (Affine / ReLU /
 softmax-with-loss classes with forward and backward). Use it to put the project's throughput beside a
-numpy implementation measured in the same session on the same machine.
+numpy implementation measured at the same time on the same machine.
 
     python3 bp-bench/src/main/python/numpy_mlp.py --arch 784-128-10 --dtype float64 --threads 1 --runs 3
 
