@@ -6,6 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.random.Rng;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Assumptions;
@@ -164,7 +171,7 @@ class EjmlBackendTest {
                 assertThat(actual[i].numCols).isEqualTo(expected[i].numCols);
                 assertThat(actual[i].data)
                         .as("%d threads, product %d", threads, i)
-                        .startsWith(java.util.Arrays.copyOf(expected[i].data, expected[i].getNumElements()));
+                        .startsWith(Arrays.copyOf(expected[i].data, expected[i].getNumElements()));
             }
         }
     }
@@ -194,6 +201,40 @@ class EjmlBackendTest {
         // max(1, 32768/len) accumulator rows, each of len ≤ max(in, out) entries: about 32768 + 2048 + 4·len
         // doubles, against in·out = 600,000 for a copy of W
         assertThat(products.scratchDoubles()).isLessThan(40_000L + 8L * Math.max(in, out));
+    }
+
+    @Test
+    void oneBackendCalledFromFourThreadsAtOnce_givesEachTheDefinitionsResult() throws Exception {
+        EjmlBackend shared = new EjmlBackend(2);
+        int threads = 4;
+        DMatrixRMaj[] a = new DMatrixRMaj[threads];
+        DMatrixRMaj[] b = new DMatrixRMaj[threads];
+        DMatrixRMaj[] expected = new DMatrixRMaj[threads];
+        for (int t = 0; t < threads; t++) {
+            // different shapes per thread, so that a shared workspace would corrupt them
+            a[t] = random(40 + 7 * t, 90 + t, 10 + t);
+            b[t] = random(90 + t, 60 - 5 * t, 20 + t);
+            expected[t] = reference(a[t], false, b[t], false);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<DMatrixRMaj>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int i = t;
+                results.add(pool.submit(() -> {
+                    DMatrixRMaj c = new DMatrixRMaj(1, 1);
+                    for (int rep = 0; rep < 200; rep++) {
+                        shared.mult(a[i], b[i], c);
+                    }
+                    return c;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertClose(results.get(t).get(1, TimeUnit.MINUTES), expected[t]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
