@@ -1,5 +1,7 @@
 package dev.backprop.bench;
 
+import dev.backprop.core.network.Network;
+import dev.backprop.core.network.Predictor;
 import java.util.concurrent.TimeUnit;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +17,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Inference (the forward pass without dropout) of a 784-128-10 network, per batch size and backend. */
+/**
+ * Inference of a 784-128-10 network, per batch size and backend: {@link Network#forward} (the network's own
+ * workspaces) and a {@link Predictor} (the thread-safe path, reading the weights in place). JMH reports
+ * batches per second and, as {@code :samples}, predictions per second. For many threads sharing one network
+ * see {@link SharedInferenceBenchmark}.
+ */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 4, time = 2)
@@ -35,12 +42,18 @@ public class InferenceBenchmark {
     @Param({"ejml", "blas"})
     public String backend;
 
+    /** Threads per product of the pure-Java backend, 0 for its default. */
+    @Param({"0"})
+    public int threads;
+
     private TrainingFixture fixture;
+    private Predictor predictor;
 
     /** Builds the network and the batches. */
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = TrainingFixture.mlp("784-128-10", batch, backend, 42);
+        fixture = TrainingFixture.mlp("784-128-10", batch, backend, threads, 42);
+        predictor = fixture.network.predictor();
     }
 
     /** One forward pass; returns an output so that nothing is optimised away. */
@@ -48,6 +61,15 @@ public class InferenceBenchmark {
     public double forward(Samples samples) {
         samples.samples += batch;
         DMatrixRMaj out = fixture.network.forward(fixture.input());
+        fixture.next();
+        return out.data[0];
+    }
+
+    /** One prediction through a {@link Predictor}; returns an output. */
+    @Benchmark
+    public double predict(Samples samples) {
+        samples.samples += batch;
+        DMatrixRMaj out = predictor.predict(fixture.input());
         fixture.next();
         return out.data[0];
     }

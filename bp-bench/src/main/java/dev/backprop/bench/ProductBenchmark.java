@@ -38,6 +38,10 @@ public class ProductBenchmark {
     @Param({"commonops", "ejml", "blas"})
     public String backend;
 
+    /** Threads per product of the pure-Java backend, 0 for its default. */
+    @Param({"0"})
+    public int threads;
+
     private MatrixBackend matrices;
     private final DMatrixRMaj x = new DMatrixRMaj(100, 784);
     private final DMatrixRMaj w = new DMatrixRMaj(784, 128);
@@ -55,7 +59,10 @@ public class ProductBenchmark {
                 m.data[i] = 2 * rng.nextDouble() - 1;
             }
         }
-        matrices = backend.equals("commonops") ? null : TrainingFixture.create(backend);
+        // a network's own view of the backend, with its own workspace, as layers use it
+        matrices = backend.equals("commonops")
+                ? null
+                : TrainingFixture.create(backend, threads).confined();
     }
 
     /** {@code Z = X W}. */

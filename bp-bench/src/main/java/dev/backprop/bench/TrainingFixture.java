@@ -1,67 +1,68 @@
 package dev.backprop.bench;
 
+import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.init.Initializers;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.network.NetworkBuilder;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;
-import dev.backprop.core.registry.Registry;
-import dev.backprop.core.spi.ActivationProvider;
+import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
-import dev.backprop.core.spi.LossProvider;
 import dev.backprop.core.spi.MatrixBackend;
-import dev.backprop.core.spi.OptimizerProvider;
-import dev.backprop.core.spi.Parameter;
-import dev.backprop.core.spi.ScheduleProvider;
-import java.util.List;
+import dev.backprop.core.spi.Optimizer;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A network, its loss and a pool of batches, and the training step the benchmarks time: forward, loss,
- * backward ({@link Network#computeTrainingGradients}), then plain SGD {@code W ← W − η ∂L/∂W} on every
- * parameter, as the {@code bench} command of bp-examples times it.
+ * A network, its loss, its optimizer and a pool of batches, and the training step the benchmarks time:
+ * forward, loss, backward ({@link Network#computeTrainingGradients}), then the optimizer's update, as the
+ * {@code bench} command of bp-examples times it. Activations, losses and optimizers are the shipped plug-ins
+ * (bp-activations, bp-losses, bp-optim), found by name with {@link Registries#discover()}, so the benchmarks
+ * measure what users run.
  */
 final class TrainingFixture {
-
-    /** No plug-ins: the benchmarks pass their activations as objects. */
-    private static final Registries NONE = new Registries(
-            Registry.of("activation", ActivationProvider.class, List.of()),
-            Registry.of("loss", LossProvider.class, List.of()),
-            Registry.of("optimizer", OptimizerProvider.class, List.of()),
-            Registry.of("schedule", ScheduleProvider.class, List.of()));
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingFixture.class);
     private static final int POOL = 8;
 
     final Network network;
     final Loss loss;
-    final double learningRate;
+    final Optimizer optimizer;
     private final DMatrixRMaj[] inputs;
     private final DMatrixRMaj[] targets;
     private long step;
 
     private TrainingFixture(
-            Network network, Loss loss, double learningRate, DMatrixRMaj[] inputs, DMatrixRMaj[] targets) {
+            Network network, Loss loss, Optimizer optimizer, DMatrixRMaj[] inputs, DMatrixRMaj[] targets) {
         this.network = network;
         this.loss = loss;
-        this.learningRate = learningRate;
+        this.optimizer = optimizer;
         this.inputs = inputs;
         this.targets = targets;
+        optimizer.initialise(network.parameters());
     }
 
     /**
-     * A ReLU network with a softmax output and cross-entropy, e.g. {@code 784-128-10}, He-normal weights, on
-     * random inputs in [0, 1) with one-hot targets, like MNIST's shapes.
+     * A ReLU network with a softmax output, categorical cross-entropy and SGD (learning rate 0.1), e.g.
+     * {@code 784-128-10}, He-normal weights, on random inputs in [0, 1) with one-hot targets, like MNIST's
+     * shapes.
+     *
+     * @param threads threads per product for the pure-Java backend; 0 for the backend's default
      */
-    static TrainingFixture mlp(String arch, int batch, String backend, long seed) {
+    static TrainingFixture mlp(String arch, int batch, String backend, int threads, long seed) {
+        return mlp(arch, batch, backend, threads, seed, "sgd(lr=0.1)");
+    }
+
+    /** As {@link #mlp(String, int, String, int, long)} with the optimizer given by name and parameters. */
+    static TrainingFixture mlp(String arch, int batch, String backend, int threads, long seed, String optimizer) {
+        Registries registries = Registries.discover();
         int[] widths = widths(arch);
-        NetworkBuilder builder = Network.builder(NONE).input(widths[0]).backend(create(backend));
+        NetworkBuilder builder = Network.builder(registries).input(widths[0]).backend(create(backend, threads));
         for (int l = 1; l < widths.length; l++) {
             boolean last = l == widths.length - 1;
-            builder.dense(widths[l], last ? new Softmax() : new Relu(), true);
+            builder.dense(widths[l], last ? "softmax" : "relu");
         }
         Network network =
                 builder.initializer(Initializers.heNormal()).seed(seed).build();
@@ -79,20 +80,23 @@ final class TrainingFixture {
                 t[i].set(r, rng.nextInt(classes), 1.0);
             }
         }
-        return new TrainingFixture(network, new SoftmaxCrossEntropy(), 0.1, x, t);
+        Loss loss = registries.losses().create(ComponentSpec.parse("categorical-cross-entropy"));
+        Optimizer opt = registries.optimizers().create(ComponentSpec.parse(optimizer));
+        return new TrainingFixture(network, loss, opt, x, t);
     }
 
     /**
      * The 2-2-2 sigmoid network of the classic worked example (Matt Mazur's "A Step by Step Backpropagation
      * Example"): weights 0.15 … 0.55, biases 0.35 and 0.60, one sample (0.05, 0.10) with targets (0.01, 0.99),
-     * squared error, learning rate 0.5.
+     * half the sum of squared errors, SGD with learning rate 0.5.
      */
     static TrainingFixture tiny(String backend) {
-        Network network = Network.builder(NONE)
+        Registries registries = Registries.discover();
+        Network network = Network.builder(registries)
                 .input(2)
-                .backend(create(backend))
-                .dense(2, new Sigmoid(), true)
-                .dense(2, new Sigmoid(), true)
+                .backend(create(backend, 0))
+                .dense(2, "sigmoid")
+                .dense(2, "sigmoid")
                 .build();
         network.layer(0).setWeights(new double[][] {{0.15, 0.25}, {0.20, 0.30}});
         network.layer(0).setBias(0.35, 0.35);
@@ -100,16 +104,24 @@ final class TrainingFixture {
         network.layer(1).setBias(0.60, 0.60);
         DMatrixRMaj x = new DMatrixRMaj(new double[][] {{0.05, 0.10}});
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{0.01, 0.99}});
-        return new TrainingFixture(network, new HalfSquaredError(), 0.5, new DMatrixRMaj[] {x}, new DMatrixRMaj[] {t});
+        return new TrainingFixture(
+                network,
+                registries.losses().create(ComponentSpec.parse("half-sse")),
+                registries.optimizers().create(ComponentSpec.parse("sgd(lr=0.5)")),
+                new DMatrixRMaj[] {x},
+                new DMatrixRMaj[] {t});
     }
 
     /**
-     * The named backend.
+     * The named backend; for {@code ejml} with {@code threads} threads per product when that is positive.
      *
      * @throws IllegalStateException if it cannot run here, e.g. {@code blas} without a native BLAS
      */
-    static MatrixBackend create(String backend) {
+    static MatrixBackend create(String backend, int threads) {
         MatrixBackend created = MatrixBackends.discover().create(backend);
+        if (threads > 0 && created instanceof EjmlBackend) {
+            created = new EjmlBackend(threads);
+        }
         LOG.info("Matrix backend: {} ({})", created.name(), created.description());
         return created;
     }
@@ -132,16 +144,8 @@ final class TrainingFixture {
     double step() {
         int i = (int) (step % inputs.length);
         double value = network.computeTrainingGradients(inputs[i], targets[i], loss, step);
-        List<Parameter> parameters = network.parameters();
-        for (int p = 0; p < parameters.size(); p++) {
-            double[] w = parameters.get(p).value().data;
-            double[] g = parameters.get(p).gradient().data;
-            int size = parameters.get(p).size();
-            for (int j = 0; j < size; j++) {
-                // W ← W − η ∂L/∂W
-                w[j] -= learningRate * g[j];
-            }
-        }
+        // e.g. for SGD: W ← W − η ∂L/∂W
+        optimizer.step(network.parameters(), optimizer.learningRate());
         step++;
         return value;
     }

@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One training step (forward, cross-entropy, backward, SGD update) of a ReLU/softmax network, per
- * architecture, batch size and matrix backend. JMH reports steps per second and, as {@code step:samples},
+ * One training step (forward, cross-entropy, backward, optimizer update) of a ReLU/softmax network with the
+ * shipped plug-ins, per architecture, batch size, matrix backend, threads per product and optimizer. JMH reports steps per second and, as {@code step:samples},
  * samples per second; {@code -prof gc} adds the bytes allocated per step ({@code gc.alloc.rate.norm}).
  */
 @BenchmarkMode(Mode.Throughput)
@@ -42,12 +42,23 @@ public class TrainingStepBenchmark {
     @Param({"ejml", "blas"})
     public String backend;
 
+    /**
+     * Threads per product of the pure-Java backend, 0 for its default (one per processor); a native BLAS takes
+     * {@code OPENBLAS_NUM_THREADS} from the environment instead.
+     */
+    @Param({"0"})
+    public int threads;
+
+    /** The optimizer, by name and parameters, e.g. {@code adam(lr=0.001)}. */
+    @Param({"sgd(lr=0.1)"})
+    public String optimizer;
+
     private TrainingFixture fixture;
 
     /** Builds the network and the batches. */
     @Setup(Level.Trial)
     public void setUp() {
-        fixture = TrainingFixture.mlp(arch, batch, backend, 42);
+        fixture = TrainingFixture.mlp(arch, batch, backend, threads, 42, optimizer);
     }
 
     /** One step; returns the loss so that nothing is optimised away. */

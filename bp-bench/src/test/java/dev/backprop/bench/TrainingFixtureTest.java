@@ -7,10 +7,13 @@ import dev.backprop.core.gradcheck.GradientCheck;
 import dev.backprop.core.gradcheck.GradientCheckReport;
 import dev.backprop.core.init.Initializers;
 import dev.backprop.core.random.Rng;
+import dev.backprop.core.registry.Registries;
+import dev.backprop.core.spi.ComponentSpec;
+import dev.backprop.core.spi.Loss;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
-/** The benchmarks time what they claim: the right network, and correct gradients of its local components. */
+/** The benchmarks time what they claim: the right network, with the shipped plug-ins, and correct gradients. */
 class TrainingFixtureTest {
 
     @Test
@@ -26,7 +29,7 @@ class TrainingFixtureTest {
 
     @Test
     void mlpComponents_giveGradientsThatMatchCentralDifferences() {
-        TrainingFixture fixture = TrainingFixture.mlp("12-7-5-3", 6, "ejml", 3);
+        TrainingFixture fixture = TrainingFixture.mlp("12-7-5-3", 6, "ejml", 1, 3);
         DMatrixRMaj x = new DMatrixRMaj(6, 12);
         Initializers.normal(0, 1).fill(x, new Rng(4));
         DMatrixRMaj t = new DMatrixRMaj(6, 3);
@@ -42,14 +45,29 @@ class TrainingFixtureTest {
     }
 
     @Test
+    void mlp_usesTheShippedPluginsByName() {
+        TrainingFixture fixture = TrainingFixture.mlp("6-4-3", 2, "ejml", 1, 7);
+
+        // the classes that bp-activations, bp-losses and bp-optim register for these names
+        assertThat(fixture.network.layer(0).activation().getClass().getName())
+                .isEqualTo("dev.backprop.activations.Relu");
+        assertThat(fixture.network.outputActivation().getClass().getName())
+                .isEqualTo("dev.backprop.activations.Softmax");
+        assertThat(fixture.loss.getClass().getPackageName()).isEqualTo("dev.backprop.losses");
+        assertThat(fixture.optimizer.getClass().getPackageName()).isEqualTo("dev.backprop.optim");
+    }
+
+    @Test
     void softmaxBackward_withoutTheFusedGradient_matchesCentralDifferences() {
-        TrainingFixture fixture = TrainingFixture.mlp("5-4", 3, "ejml", 5);
+        TrainingFixture fixture = TrainingFixture.mlp("5-4", 3, "ejml", 1, 5);
         DMatrixRMaj x = new DMatrixRMaj(3, 5);
         Initializers.normal(0, 1).fill(x, new Rng(6));
         DMatrixRMaj t = new DMatrixRMaj(new double[][] {{0.1, 0.2, 0.3, 0.4}, {1, 0, 0, 0}, {0, 0.5, 0.5, 0}});
 
         // half squared error has no fused gradient, so softmax's own vector-Jacobian product is used
-        GradientCheckReport report = GradientCheck.defaults().check(fixture.network, new HalfSquaredError(), x, t);
+        Loss halfSse = Registries.discover().losses().create(ComponentSpec.parse("half-sse"));
+        assertThat(fixture.network.usesFusedGradient(halfSse)).isFalse();
+        GradientCheckReport report = GradientCheck.defaults().check(fixture.network, halfSse, x, t);
 
         assertThat(report.passed()).as("%s", report).isTrue();
     }

@@ -19,7 +19,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * <p>Shapes for a batch of n samples: X n × in, W in × out, b 1 × out, Z and A n × out.
  *
  * <p>The three matrix products ({@code X W}, {@code Xᵀ dZ}, {@code dZ Wᵀ}) go through the network's
- * {@link MatrixBackend}; the element-wise work (bias, activation, dropout) is done here.
+ * {@link MatrixBackend}, in the network's own {@link MatrixBackend#confined() confined} view of it; the
+ * element-wise work (bias, activation, dropout) is done here.
  */
 public final class DenseLayer {
 
@@ -48,6 +49,11 @@ public final class DenseLayer {
     private final DMatrixRMaj inputGradient;
     private boolean dropoutActive;
 
+    /**
+     * A layer of zero weights and biases.
+     *
+     * @param backend the products of the owning network, used by one thread at a time
+     */
     DenseLayer(int index, LayerSpec spec, Activation activation, MatrixBackend backend) {
         this.index = index;
         this.spec = spec;
@@ -197,13 +203,33 @@ public final class DenseLayer {
      */
     void forward(DMatrixRMaj x, Rng dropoutRng) {
         input = x;
+        infer(x, z, a, backend);
+        dropoutActive = mask != null && dropoutRng != null;
+        if (dropoutActive) {
+            applyDropout(dropoutRng);
+        } else if (output != a) {
+            output.setTo(a);
+        }
+    }
+
+    /**
+     * Inference into the caller's matrices: {@code Z = X W + 1 b}, {@code A = f(Z)}. Reads the parameters,
+     * writes nothing of the layer's, so any number of threads may run it at once, each with its own matrices
+     * and products.
+     *
+     * @param x        n × in. Not modified.
+     * @param zOut     reshaped to n × out. Modified.
+     * @param aOut     reshaped to n × out. Modified.
+     * @param products computes {@code X W}; used by one thread at a time
+     */
+    void infer(DMatrixRMaj x, DMatrixRMaj zOut, DMatrixRMaj aOut, MatrixBackend products) {
         int n = x.numRows;
         int out = spec.out();
         // Z = X W
-        backend.mult(x, weights, z);
+        products.mult(x, weights, zOut);
         if (bias != null) {
             // Z += 1 b  (b added to every row)
-            double[] zd = z.data;
+            double[] zd = zOut.data;
             double[] bd = bias.data;
             for (int r = 0, offset = 0; r < n; r++, offset += out) {
                 for (int c = 0; c < out; c++) {
@@ -211,15 +237,9 @@ public final class DenseLayer {
                 }
             }
         }
-        a.reshape(n, out);
+        aOut.reshape(n, out);
         // A = f(Z)
-        activation.forward(z, a);
-        dropoutActive = mask != null && dropoutRng != null;
-        if (dropoutActive) {
-            applyDropout(dropoutRng);
-        } else if (output != a) {
-            output.setTo(a);
-        }
+        activation.forward(zOut, aOut);
     }
 
     private void applyDropout(Rng rng) {

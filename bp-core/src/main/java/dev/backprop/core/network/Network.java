@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -27,20 +28,33 @@ import org.ejml.data.DMatrixRMaj;
  * <p>The matrix products of both passes run on the network's {@link MatrixBackend}, chosen when the network
  * is built (see {@link NetworkBuilder#backend(String)}).
  *
- * <p>The network owns the workspaces of both passes; matrices it returns ({@link #forward}, gradients) are
- * its own and are overwritten by the next call. Not thread-safe: use one network per thread, e.g. with
- * {@link #copy()}.
+ * <p>The network owns the workspaces of both passes, including the backend's scratch memory (a
+ * {@link MatrixBackend#confined() confined} view of the backend, freed with the network); matrices it returns
+ * ({@link #forward}, gradients) are its own and are overwritten by the next call.
+ *
+ * <p><b>Threads.</b> Training and {@link #forward} use those workspaces and are for one thread at a time;
+ * {@link #forward} called from a second thread while it runs on another throws an
+ * {@link IllegalStateException} rather than return wrong numbers. To serve a trained network from many threads
+ * use {@link #predict(DMatrixRMaj, DMatrixRMaj)}, which is thread-safe, or give each thread a
+ * {@link #predictor()}; both read the weights in place (no copy) and give bit for bit what {@link #forward}
+ * gives. The weights must not change while they run. {@link #copy()} makes an independent network.
  */
 public final class Network {
 
     private final NetworkSpec spec;
     private final MatrixBackend backend;
+    private final MatrixBackend products;
     private final List<DenseLayer> layers;
     private final List<Parameter> parameters;
     private final DMatrixRMaj outputGradient = new DMatrixRMaj(1, 1);
     private final Rng dropoutRng = new Rng(0);
     private final long dropoutSeed;
     private final boolean hasDropout;
+    /** Whether {@link #forward} (or a training forward pass) is running, to detect a second thread. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    /** Idle predictors for {@link #predict(DMatrixRMaj, DMatrixRMaj)}, created on first use. */
+    private final PredictorPool idlePredictors =
+            new PredictorPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     private Loss fusedFor;
     private FusedGradient fused;
@@ -64,6 +78,7 @@ public final class Network {
             MatrixBackend backend) {
         this.spec = spec;
         this.backend = Objects.requireNonNull(backend, "backend");
+        this.products = backend.confined();
         if (activations.size() != spec.layers().size()) {
             throw new IllegalArgumentException(
                     spec.layers().size() + " layers but " + activations.size() + " activations");
@@ -72,7 +87,7 @@ public final class Network {
         List<Parameter> params = new ArrayList<>();
         boolean dropout = false;
         for (int i = 0; i < spec.layers().size(); i++) {
-            DenseLayer layer = new DenseLayer(i, spec.layers().get(i), activations.get(i), backend);
+            DenseLayer layer = new DenseLayer(i, spec.layers().get(i), activations.get(i), products);
             initializer.fill(layer.weights(), new Rng(Rng.derive(seed, i)));
             built.add(layer);
             params.addAll(layer.parameters());
@@ -163,6 +178,34 @@ public final class Network {
     }
 
     private DMatrixRMaj run(DMatrixRMaj x, boolean training, long step) {
+        checkInput(x);
+        if (!running.compareAndSet(false, true)) {
+            throw new IllegalStateException(
+                    "Network.forward was called from " + Thread.currentThread().getName()
+                            + " while another thread was running it: a network's forward pass and training use the"
+                            + " network's own workspaces. To predict from several threads use network.predict(x, output)"
+                            + " or one network.predictor() per thread");
+        }
+        try {
+            Rng rng = null;
+            if (training && hasDropout) {
+                dropoutRng.reseed(Rng.derive(dropoutSeed, step));
+                rng = dropoutRng;
+            }
+            DMatrixRMaj a = x;
+            for (int l = 0; l < layers.size(); l++) {
+                DenseLayer layer = layers.get(l);
+                layer.forward(a, rng);
+                a = layer.output();
+            }
+            return a;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Checks that {@code x} is a non-empty batch of inputs of this network's width. */
+    void checkInput(DMatrixRMaj x) {
         if (x.numCols != spec.inputSize()) {
             throw new IllegalArgumentException("Layer 0 expects input of shape (n, " + spec.inputSize() + ") but got ("
                     + x.numRows + ", " + x.numCols + ")");
@@ -170,18 +213,40 @@ public final class Network {
         if (x.numRows < 1) {
             throw new IllegalArgumentException("Layer 0 got an empty batch of shape (0, " + x.numCols + ")");
         }
-        Rng rng = null;
-        if (training && hasDropout) {
-            dropoutRng.reseed(Rng.derive(dropoutSeed, step));
-            rng = dropoutRng;
+    }
+
+    /**
+     * Thread-safe inference: the outputs for a batch, without dropout, written into {@code output}; bit for bit
+     * what {@link #forward} gives. Any number of threads may call it at once: each call borrows an idle
+     * {@link Predictor} of this network (or makes one), and returns it after, so the network keeps at most a few
+     * idle predictors (twice the processors), freed with the network; steady use allocates nothing.
+     *
+     * @param x      n × inputSize, samples in rows. Not modified.
+     * @param output reshaped to n × outputSize. Modified. Must not be {@code x}.
+     * @throws IllegalArgumentException naming the expected and the actual shape
+     */
+    public void predict(DMatrixRMaj x, DMatrixRMaj output) {
+        if (output == x) {
+            throw new IllegalArgumentException(
+                    "The output of predict must not be its input x (" + x.numRows + "x" + x.numCols + ")");
         }
-        DMatrixRMaj a = x;
-        for (int l = 0; l < layers.size(); l++) {
-            DenseLayer layer = layers.get(l);
-            layer.forward(a, rng);
-            a = layer.output();
+        Predictor predictor = idlePredictors.take();
+        if (predictor == null) {
+            predictor = new Predictor(this);
         }
-        return a;
+        try {
+            predictor.predict(x, output);
+        } finally {
+            idlePredictors.give(predictor);
+        }
+    }
+
+    /**
+     * A new {@link Predictor}: inference for one thread, with workspaces of its own, reading this network's
+     * weights in place.
+     */
+    public Predictor predictor() {
+        return new Predictor(this);
     }
 
     /**

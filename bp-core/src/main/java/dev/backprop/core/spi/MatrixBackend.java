@@ -15,8 +15,11 @@ import org.ejml.data.DMatrixRMaj;
  *   <li>thread-safe: one backend serves every network built with it, on any thread;</li>
  *   <li>deterministic: with the same backend, shapes and thread count, results are bit-identical from run to
  *       run (each output entry is summed in a fixed order);</li>
- *   <li>allocation-free in steady state: after the first call with the largest shapes, a call allocates
- *       nothing on the Java heap;</li>
+ *   <li>allocation-free in steady state: after the first call with the largest shapes, a call on a
+ *       {@link #confined()} view allocates nothing on the Java heap;</li>
+ *   <li>scratch memory owned by its user: a backend that needs workspaces gives each user its own through
+ *       {@link #confined()} (a network takes one when it is built, a predictor another), so they die with
+ *       their owner; the backend keeps no per-thread workspaces;</li>
  *   <li>accurate: results agree with the plain sum of products to rounding (bp checks 1e-12 against the
  *       default backend).</li>
  * </ul>
@@ -31,6 +34,18 @@ public interface MatrixBackend {
     /** What computes the products, for the log line naming the backend, e.g. {@code netlib JNIBLAS → OpenBLAS}. */
     default String description() {
         return name();
+    }
+
+    /**
+     * A view of this backend for one caller at a time (one network, or one predictor), owning the scratch
+     * memory its products need, so that the memory is freed with its owner rather than kept by the backend.
+     * It computes exactly what this backend computes, with the same {@link #name()}. The default, for backends
+     * without scratch memory, is this backend itself.
+     *
+     * @return a view that need not be thread-safe
+     */
+    default MatrixBackend confined() {
+        return this;
     }
 
     /**

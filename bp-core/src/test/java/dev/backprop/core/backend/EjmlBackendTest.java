@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.random.Rng;
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EjmlBackendTest {
 
@@ -137,6 +146,95 @@ class EjmlBackendTest {
         backend.multTransA(at, b, out[1]);
         backend.multTransB(a, bt, out[2]);
         return out;
+    }
+
+    @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
+    @MethodSource("shapes")
+    void vectorApiAndPlainLoopKernels_giveBitIdenticalResults(int m, int k, int n) {
+        // the build's tests run with --add-modules jdk.incubator.vector; elsewhere there is only one kernel
+        Assumptions.assumeTrue(EjmlBackend.vectorApiPresent(), "jdk.incubator.vector is not in the boot layer");
+        long seed = 17L * m + 5L * k + n;
+        DMatrixRMaj a = random(m, k, seed);
+        DMatrixRMaj b = random(k, n, seed + 1);
+        DMatrixRMaj at = random(k, m, seed + 2);
+        DMatrixRMaj bt = random(n, k, seed + 3);
+        EjmlBackend plain = new EjmlBackend(1, false);
+        assertThat(plain.usesVectorApi()).isFalse();
+        // the plain loops are themselves checked against the definition above; both sum each entry in one order
+        DMatrixRMaj[] expected = products(plain, a, b, at, bt);
+        for (int threads = 1; threads <= 3; threads++) {
+            EjmlBackend vector = new EjmlBackend(threads, true);
+            assertThat(vector.usesVectorApi()).isTrue();
+            DMatrixRMaj[] actual = products(vector, a, b, at, bt);
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(actual[i].numRows).isEqualTo(expected[i].numRows);
+                assertThat(actual[i].numCols).isEqualTo(expected[i].numCols);
+                assertThat(actual[i].data)
+                        .as("%d threads, product %d", threads, i)
+                        .startsWith(Arrays.copyOf(expected[i].data, expected[i].getNumElements()));
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "Vector API {0}")
+    @ValueSource(booleans = {false, true})
+    void scratchMemoryOfABatchOfOne_isBoundedByTheWidths_notTheWeights(boolean vectorApi) {
+        int in = 1000;
+        int out = 600;
+        EjmlProducts products = (EjmlProducts) new EjmlBackend(1, vectorApi).confined();
+        DMatrixRMaj x = random(1, in, 1);
+        DMatrixRMaj w = random(in, out, 2);
+        DMatrixRMaj z = new DMatrixRMaj(1, 1);
+        DMatrixRMaj dz = random(1, out, 3);
+        DMatrixRMaj dw = new DMatrixRMaj(1, 1);
+        DMatrixRMaj dx = new DMatrixRMaj(1, 1);
+
+        // Z = X W, dW = Xᵀ dZ, dX = dZ Wᵀ: one training step of a layer at batch 1
+        products.mult(x, w, z);
+        products.multTransA(x, dz, dw);
+        products.multTransB(dz, w, dx);
+
+        assertClose(z, reference(x, false, w, false));
+        assertClose(dw, reference(x, true, dz, false));
+        assertClose(dx, reference(dz, false, w, true));
+        // by the kernels' design: a block of at most max(4, 2048/len) rows of R and a chunk of at most
+        // max(1, 32768/len) accumulator rows, each of len ≤ max(in, out) entries: about 32768 + 2048 + 4·len
+        // doubles, against in·out = 600,000 for a copy of W
+        assertThat(products.scratchDoubles()).isLessThan(40_000L + 8L * Math.max(in, out));
+    }
+
+    @Test
+    void oneBackendCalledFromFourThreadsAtOnce_givesEachTheDefinitionsResult() throws Exception {
+        EjmlBackend shared = new EjmlBackend(2);
+        int threads = 4;
+        DMatrixRMaj[] a = new DMatrixRMaj[threads];
+        DMatrixRMaj[] b = new DMatrixRMaj[threads];
+        DMatrixRMaj[] expected = new DMatrixRMaj[threads];
+        for (int t = 0; t < threads; t++) {
+            // different shapes per thread, so that a shared workspace would corrupt them
+            a[t] = random(40 + 7 * t, 90 + t, 10 + t);
+            b[t] = random(90 + t, 60 - 5 * t, 20 + t);
+            expected[t] = reference(a[t], false, b[t], false);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<DMatrixRMaj>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int i = t;
+                results.add(pool.submit(() -> {
+                    DMatrixRMaj c = new DMatrixRMaj(1, 1);
+                    for (int rep = 0; rep < 200; rep++) {
+                        shared.mult(a[i], b[i], c);
+                    }
+                    return c;
+                }));
+            }
+            for (int t = 0; t < threads; t++) {
+                assertClose(results.get(t).get(1, TimeUnit.MINUTES), expected[t]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -1,11 +1,14 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.backend.EjmlBackend;
+import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.data.Batch;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
+import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.Parameter;
 import dev.backprop.data.TabularDataset;
@@ -15,6 +18,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +29,10 @@ import picocli.CommandLine.Spec;
  * Training throughput: after warm-up steps (which let the JIT compile the hot paths), times training steps —
  * forward pass, loss, backward pass and optimizer update on a minibatch — and reports samples per second and
  * milliseconds per step. The data are random, of MNIST's shape by default (784 inputs, 10 classes).
+ *
+ * <p>{@code --backend} names the matrix backend (default: the one bp selects by itself) and {@code --threads} the
+ * threads of one product: the pure-Java backend takes it directly; a native BLAS reads its thread count from the
+ * environment when it loads, so for it the command only checks that {@code OPENBLAS_NUM_THREADS} agrees.
  */
 @Command(
         name = "bench",
@@ -45,6 +53,9 @@ public final class BenchCommand implements Runnable {
             super("--hidden", "50", "--activation", "relu", "--init", "he-normal");
         }
     }
+
+    /** The environment variable OpenBLAS reads its thread count from. */
+    static final String NATIVE_THREADS = "OPENBLAS_NUM_THREADS";
 
     @Spec
     private CommandSpec spec;
@@ -114,6 +125,19 @@ public final class BenchCommand implements Runnable {
             description = "Seed of weights and data" + " (default: ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(
+            names = "--backend",
+            paramLabel = "NAME",
+            description = "Matrix backend, e.g. ejml or blas (default: the available one with the highest priority).")
+    private String backendName;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads per matrix product (default: one per processor). For blas, set"
+                    + " OPENBLAS_NUM_THREADS=N in the environment too.")
+    private Integer threads;
+
     @Option(names = "--json", description = "Print the figures as one JSON object on the last line.")
     private boolean json;
 
@@ -131,13 +155,18 @@ public final class BenchCommand implements Runnable {
         if (seconds != null) {
             OptionChecks.positive(spec, "--seconds", seconds);
         }
+        if (threads != null) {
+            OptionChecks.atLeast(spec, "--threads", threads, 1);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Registries registries = BpCommand.registries(spec);
         architecture.validate(registries);
+        MatrixBackend backend = backend();
         Network network = architecture
                 .addHiddenLayers(Network.builder(registries).input(inputs))
                 .dense(classes, ClassificationRun.OUTPUT_ACTIVATION)
                 .seed(seed)
+                .backend(backend)
                 .build();
         Loss loss = registries.losses().create(ComponentSpec.parse(ClassificationRun.LOSS));
         Optimizer opt = registries.optimizers().create(ComponentSpec.parse(optimizer));
@@ -157,6 +186,7 @@ public final class BenchCommand implements Runnable {
                 optimizer,
                 batchSize,
                 samples);
+        out.printf(Locale.ROOT, "matrix backend %s (%s)%n", backend.name(), backend.description());
 
         Stepper stepper = new Stepper(network, loss, opt, batches);
         stepper.run(warmup);
@@ -195,6 +225,9 @@ public final class BenchCommand implements Runnable {
         if (json) {
             out.println(new JsonLine()
                     .put("command", "bench")
+                    .put("backend", backend.name())
+                    .put("backend_description", backend.description())
+                    .put("threads", threadsOf(backend))
                     .put("batch_size", (long) batchSize)
                     .put("parameters", network.spec().parameterCount())
                     .put("warmup_steps", (long) warmup)
@@ -205,6 +238,52 @@ public final class BenchCommand implements Runnable {
                     .put("ms_per_step", msPerStep));
         }
         out.flush();
+    }
+
+    /**
+     * The backend named by {@code --backend} (or selected automatically), with {@code --threads} applied.
+     *
+     * @throws CommandLine.ParameterException if the backend is unknown or cannot run here, or its threads
+     *                                        cannot be set as asked
+     */
+    private MatrixBackend backend() {
+        MatrixBackend chosen;
+        try {
+            chosen = backendName == null
+                    ? MatrixBackends.defaultBackend()
+                    : MatrixBackends.discover().create(backendName);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--backend: " + e.getMessage(), e);
+        }
+        if (threads == null) {
+            return chosen;
+        }
+        if (chosen instanceof EjmlBackend) {
+            return new EjmlBackend(threads);
+        }
+        String fromEnv = System.getenv(NATIVE_THREADS);
+        if (fromEnv == null || !fromEnv.strip().equals(Integer.toString(threads))) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--threads " + threads + " cannot be set for the '" + chosen.name() + "' backend from inside"
+                            + " the JVM: its native library reads its thread count when it loads. Run with "
+                            + NATIVE_THREADS + "=" + threads + " in the environment (it is "
+                            + (fromEnv == null ? "not set" : "'" + fromEnv + "'") + ")");
+        }
+        return chosen;
+    }
+
+    /** The threads of one product: the pure-Java backend's own, OpenBLAS's from the environment, or 0 if unknown. */
+    private static long threadsOf(MatrixBackend backend) {
+        if (backend instanceof EjmlBackend) {
+            return ((EjmlBackend) backend).threads();
+        }
+        String fromEnv = System.getenv(NATIVE_THREADS);
+        try {
+            return fromEnv == null ? 0 : Long.parseLong(fromEnv.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private TabularDataset randomData() {

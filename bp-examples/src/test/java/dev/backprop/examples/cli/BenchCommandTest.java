@@ -35,6 +35,44 @@ class BenchCommandTest {
     }
 
     @Test
+    void backendAndThreads_areUsedAndReported() {
+        CommandRun run = CommandRun.of(
+                "bench",
+                "--hidden",
+                "8",
+                "--batch-size",
+                "16",
+                "--warmup",
+                "0",
+                "--steps",
+                "3",
+                "--backend",
+                "ejml",
+                "--threads",
+                "3",
+                "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        // the values given on the command line
+        assertThat(run.number("threads")).isEqualTo(3);
+        assertThat(run.json().get("backend")).isEqualTo("ejml");
+        assertThat(run.lineStartingWith("matrix backend")).contains("ejml").contains("3 threads");
+    }
+
+    @Test
+    void unknownBackend_isABadOption_listingTheInstalledOnes() {
+        CommandRun run = CommandRun.of("bench", "--backend", "cuda", "--steps", "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown matrix backend 'cuda'").contains("ejml");
+    }
+
+    @Test
+    void threadsBelowOne_isABadOption() {
+        CommandRun run = CommandRun.of("bench", "--threads", "0");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("bp bench: --threads must be at least 1, got 0");
+    }
+
+    @Test
     void badBatchSize_isABadOption() {
         CommandRun run = CommandRun.of("bench", "--batch-size", "0");
         assertThat(run.exitCode()).isEqualTo(2);
