@@ -56,6 +56,39 @@ public final class MnistLoader {
     }
 
     /**
+     * The training and the test set of a directory, as {@link #loadTrain} and {@link #loadTest}: all four files
+     * are looked up before any is read, and the test images must have as many pixels as the training images.
+     *
+     * @throws IllegalArgumentException when the folder or a file is missing (naming the names tried), a file is
+     *                                  invalid, or the two sets' images differ in size (naming both files and
+     *                                  both shapes)
+     */
+    public MnistFolder loadFolder(Path directory) {
+        Path trainImages = find(directory, "train-images-idx3-ubyte");
+        Path trainLabels = find(directory, "train-labels-idx1-ubyte");
+        Path testImages = find(directory, "t10k-images-idx3-ubyte");
+        Path testLabels = find(directory, "t10k-labels-idx1-ubyte");
+        IdxArray train = reader.readImages(trainImages);
+        IdxArray test = reader.readImages(testImages);
+        if (train.dimension(1) != test.dimension(1) || train.dimension(2) != test.dimension(2)) {
+            throw new IllegalArgumentException(testImages + " has images of " + test.dimension(1) + " × "
+                    + test.dimension(2) + " pixels but " + trainImages + " has images of " + train.dimension(1)
+                    + " × " + train.dimension(2) + "; a network trained on one cannot be tested on the other");
+        }
+        return new MnistFolder(
+                combine(
+                        train,
+                        trainImages.getFileName().toString(),
+                        reader.readLabels(trainLabels),
+                        trainLabels.getFileName().toString()),
+                combine(
+                        test,
+                        testImages.getFileName().toString(),
+                        reader.readLabels(testLabels),
+                        testLabels.getFileName().toString()));
+    }
+
+    /**
      * An image file and its label file, raw or gzip-compressed.
      *
      * @throws java.io.UncheckedIOException when a file cannot be read
@@ -122,6 +155,13 @@ public final class MnistLoader {
     }
 
     private static Path find(Path directory, String baseName) {
+        if (!Files.exists(directory)) {
+            throw new IllegalArgumentException("the MNIST folder " + directory + " does not exist");
+        }
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException(directory + " is not a folder; give the folder that holds the MNIST"
+                    + " files (" + baseName + "[.gz], ...)");
+        }
         Path gz = directory.resolve(baseName + ".gz");
         if (Files.isRegularFile(gz)) {
             return gz;

@@ -62,4 +62,38 @@ class MnistLoaderTest {
         assertThatThrownBy(() -> new MnistLoader().loadTest(dir))
                 .hasMessageContaining("neither t10k-images-idx3-ubyte.gz nor t10k-images-idx3-ubyte");
     }
+
+    @Test
+    void loadFolder_testImagesOfAnotherSize_failBeforeTraining_namingBothFilesAndShapes(@TempDir Path dir)
+            throws IOException {
+        // training images 2 × 3 pixels, test images 3 × 2: the same 6 pixels, a different shape
+        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(0x00000803, new long[] {2, 2, 3}, PIXELS));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(0x00000801, new long[] {2}, new byte[] {4, 5}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(0x00000803, new long[] {2, 3, 2}, PIXELS));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(0x00000801, new long[] {2}, new byte[] {1, 2}));
+        assertThatThrownBy(() -> new MnistLoader().loadFolder(dir))
+                .hasMessageContaining(dir.resolve("t10k-images-idx3-ubyte") + " has images of 3 × 2 pixels but "
+                        + dir.resolve("train-images-idx3-ubyte") + " has images of 2 × 3");
+    }
+
+    @Test
+    void loadFolder_matchingSets_readsBoth(@TempDir Path dir) throws IOException {
+        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(0x00000803, new long[] {2, 2, 3}, PIXELS));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(0x00000801, new long[] {2}, new byte[] {4, 5}));
+        Files.write(dir.resolve("t10k-images-idx3-ubyte.gz"), gzip(idx(0x00000803, new long[] {2, 2, 3}, PIXELS)));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(0x00000801, new long[] {2}, new byte[] {1, 2}));
+        MnistFolder folder = new MnistLoader().loadFolder(dir);
+        assertThat(folder.train().labels()).containsExactly(4, 5);
+        assertThat(folder.test().labels()).containsExactly(1, 2);
+        assertThat(folder.test().featureCount()).isEqualTo(6);
+    }
+
+    @Test
+    void loadFolder_missingFolder_isNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("no-such-folder");
+        assertThatThrownBy(() -> new MnistLoader().loadFolder(missing))
+                .hasMessage("the MNIST folder " + missing + " does not exist");
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThatThrownBy(() -> new MnistLoader().loadTrain(file)).hasMessageStartingWith(file + " is not a folder");
+    }
 }

@@ -7,6 +7,7 @@ import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.data.LabeledDataset;
 import dev.backprop.data.TabularDataset;
+import dev.backprop.data.idx.MnistFolder;
 import dev.backprop.data.idx.MnistLoader;
 import dev.backprop.datasets.EmbeddedDatasets;
 import dev.backprop.examples.support.ModelInfo;
@@ -121,10 +122,11 @@ public final class MnistCommand implements Callable<Integer> {
         }
         architecture.validate(session.registries());
         PrintWriter out = session.out();
-        LabeledDataset train =
-                limit(data == null ? EmbeddedDatasets.mnistTrain() : new MnistLoader().loadTrain(data), trainLimit);
-        LabeledDataset test =
-                limit(data == null ? EmbeddedDatasets.mnistTest() : new MnistLoader().loadTest(data), testLimit);
+        MnistFolder folder = data == null
+                ? new MnistFolder(EmbeddedDatasets.mnistTrain(), EmbeddedDatasets.mnistTest())
+                : new MnistLoader().loadFolder(data);
+        LabeledDataset train = limit(folder.train(), trainLimit);
+        LabeledDataset test = limit(folder.test(), testLimit);
         out.printf(
                 Locale.ROOT,
                 "MNIST from %s: %d training and %d test images of %d pixels in [0, 1]%n",

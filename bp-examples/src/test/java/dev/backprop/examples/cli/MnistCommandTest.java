@@ -97,4 +97,13 @@ class MnistCommandTest {
         OutputStream raw = Files.newOutputStream(file);
         return file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
     }
+
+    @Test
+    void dataFolderMissing_isRefusedBeforeAnyTraining_namingTheFolder(@TempDir Path dir) {
+        Path missing = dir.resolve("mnist");
+        CommandRun run = CommandRun.of("mnist", "--data", missing.toString(), "--epochs", "1");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
+        assertThat(run.err().strip()).isEqualTo("bp mnist: the MNIST folder " + missing + " does not exist");
+        assertThat(run.out()).doesNotContain("gradient check");
+    }
 }
