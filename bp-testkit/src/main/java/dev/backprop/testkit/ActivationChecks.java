@@ -67,7 +67,23 @@ final class ActivationChecks {
         checks.add(new NamedCheck("inputs unchanged", this::inputsUnchanged));
         checks.add(new NamedCheck("extreme inputs", this::extremes));
         checks.add(new NamedCheck("no allocation", this::noAllocation));
+        onnxForm().ifPresent(checks::add);
         return checks;
+    }
+
+    /**
+     * The ONNX form's check, when the activation declares one and bp-onnx and ONNX Runtime are on the test's class
+     * path (see {@link OnnxFormCheck}); a provider that cannot create the component is reported by the other checks.
+     */
+    private Optional<NamedCheck> onnxForm() {
+        Activation activation;
+        try {
+            activation = provider.create(config);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        return OnnxFormCheck.forActivation(activation)
+                .map(onnx -> new NamedCheck(OnnxFormCheck.CHECK, () -> onnx.run(activation)));
     }
 
     /**
