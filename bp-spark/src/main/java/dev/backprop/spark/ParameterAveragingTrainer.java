@@ -1,36 +1,29 @@
 package dev.backprop.spark;
 
 import dev.backprop.core.data.Dataset;
-import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metric;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.Optimizer;
-import dev.backprop.core.spi.Parameter;
 import dev.backprop.core.spi.Schedule;
 import dev.backprop.core.train.CheckpointWriter;
 import dev.backprop.core.train.EarlyStopping;
-import dev.backprop.core.train.EpochRecord;
+import dev.backprop.core.train.EpochLoop;
 import dev.backprop.core.train.History;
 import dev.backprop.core.train.Trainer;
 import dev.backprop.core.train.TrainingContext;
+import dev.backprop.core.train.TrainingDivergedException;
 import dev.backprop.core.train.TrainingListener;
 import dev.backprop.core.train.TrainingResult;
 import dev.backprop.core.train.TrainingState;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.ejml.data.DMatrixRMaj;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Parameter averaging on Spark, the second, faster mode: every partition trains its own copy of the network for
@@ -60,32 +53,27 @@ import org.slf4j.LoggerFactory;
  * {@code sgd} and a mean-reduced loss, {@code Σ_p (m_p/B)(w − η g_p) = w − η Σ_p (m_p/B) g_p}, which is the
  * synchronous step, up to rounding.
  *
- * <p>The training API is the {@link dev.backprop.core.train.Trainer}'s: the same settings, the same
- * {@link History} and {@link TrainingResult}, listeners, evaluation sets, early stopping, checkpoints and resume.
- * Listeners hear {@code onEpochStart} with the number of rounds and {@code onBatchEnd} once per round, with the
- * round's index and its mean training loss; {@link TrainingContext#step()} still counts global batches. A
- * checkpoint, written at an epoch's end, holds the averaged optimizer state, so a resumed run continues exactly.
- * A lost executor or a retried task leaves the trained weights bit-identical.
+ * <p>The training API is the {@link dev.backprop.core.train.Trainer}'s, and so is the loop: both run on
+ * {@link EpochLoop}, with the rounds as its steps, so the settings, the {@link History} and
+ * {@link TrainingResult}, listeners (a {@link dev.backprop.core.train.DivergenceRule} among them), evaluation
+ * sets, early stopping, checkpoints and resume behave alike. Listeners hear {@code onEpochStart} with the number
+ * of rounds and {@code onBatchEnd} once per round, with the round's index and its mean training loss;
+ * {@link TrainingContext#step()} still counts global batches. The non-finite guard checks each round's mean loss
+ * and then the averaged weights, and stops with a {@link TrainingDivergedException} naming the epoch, the round
+ * and, for a weight, the parameter and entry. A checkpoint, written at an epoch's end, holds the averaged
+ * optimizer state, so a resumed run continues exactly. A lost executor or a retried task leaves the trained
+ * weights bit-identical.
  */
 public final class ParameterAveragingTrainer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ParameterAveragingTrainer.class);
 
     private final Loss loss;
     private final Optimizer optimizer;
     private final Schedule schedule;
-    private final int epochs;
     private final int averagingFrequency;
     private final BatchPlan batching;
-    private final Map<String, Dataset> evaluationSets;
-    private final List<Metric> metrics;
-    private final List<TrainingListener> listeners;
-    private final EarlyStopping earlyStopping;
-    private final boolean nonFiniteGuard;
-    private final CheckpointWriter checkpoints;
     private final Registries registries;
     private final Trainer components;
-    private final Evaluator evaluator = new Evaluator();
+    private final EpochLoop loop;
 
     private ParameterAveragingTrainer(Builder b) {
         Registries r = b.registries;
@@ -99,28 +87,27 @@ public final class ParameterAveragingTrainer {
         this.schedule = b.schedule != null
                 ? b.schedule
                 : b.scheduleSpec == null ? null : r.schedules().create(b.scheduleSpec);
-        this.epochs = b.epochs;
         this.averagingFrequency = b.averagingFrequency;
         this.batching = b.plan;
-        this.evaluationSets = new LinkedHashMap<>(b.evaluationSets);
-        this.metrics = List.copyOf(b.metrics);
-        this.listeners = List.copyOf(b.listeners);
-        this.earlyStopping = b.earlyStopping;
-        this.nonFiniteGuard = b.nonFiniteGuard;
-        this.checkpoints = b.checkpoints;
         Trainer.Builder described =
-                Trainer.builder().loss(loss).optimizer(optimizer).epochs(epochs);
+                Trainer.builder().loss(loss).optimizer(optimizer).epochs(b.epochs);
         if (schedule != null) {
             described.schedule(schedule);
         }
         this.components = described.build();
-        if (earlyStopping != null
-                && !earlyStopping.monitor().equals("train.loss")
-                && !evaluationSets.containsKey(earlyStopping.monitor().split("\\.", 2)[0])) {
-            throw new IllegalArgumentException("Early stopping monitors '" + earlyStopping.monitor()
-                    + "' but no evaluation set '" + earlyStopping.monitor().split("\\.", 2)[0]
-                    + "' was given; sets: " + evaluationSets.keySet());
-        }
+        this.loop = EpochLoop.builder()
+                .loss(loss)
+                .optimizer(optimizer)
+                .schedule(schedule)
+                .epochs(b.epochs)
+                .evaluationSets(b.evaluationSets)
+                .metrics(b.metrics)
+                .listeners(b.listeners)
+                .earlyStopping(b.earlyStopping)
+                .nonFiniteGuard(b.nonFiniteGuard)
+                .checkpoints(b.checkpoints, components)
+                .mode("parameter averaging")
+                .build();
     }
 
     private static ComponentSpec require(ComponentSpec spec, String what) {
@@ -166,13 +153,7 @@ public final class ParameterAveragingTrainer {
 
     /** Trains a network from its current weights for the configured number of epochs. */
     public TrainingResult fit(Network network, ShardedSamples data) {
-        optimizer.reset();
-        optimizer.initialise(network.parameters());
-        return run(
-                network,
-                data,
-                new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0, Map.of()),
-                false);
+        return run(network, data, null);
     }
 
     /**
@@ -180,335 +161,23 @@ public final class ParameterAveragingTrainer {
      * weights the uninterrupted run would have had.
      */
     public TrainingResult resume(Network network, ShardedSamples data, TrainingState state) {
-        optimizer.reset();
-        optimizer.initialise(network.parameters());
-        optimizer.restore(state.optimizerState());
-        if (schedule != null) {
-            schedule.restore(state.scheduleState());
-        }
-        return run(network, data, state, true);
+        return run(network, data, Objects.requireNonNull(state, "state"));
     }
 
-    private TrainingResult run(Network network, ShardedSamples data, TrainingState start, boolean resumed) {
+    /** Fits, or resumes from {@code state} when it is not null. */
+    private TrainingResult run(Network network, ShardedSamples data, TrainingState state) {
         if (network.inputSize() != data.featureCount()) {
             throw new IllegalArgumentException("The network takes " + network.inputSize()
                     + " inputs but the samples have " + data.featureCount() + " features");
         }
-        JavaSparkContext sc = data.context();
         Broadcast<TrainingSetup> setup =
-                sc.broadcast(DriverChecks.setup(network, loss, optimizer, Reduction.MEAN, registries));
+                data.context().broadcast(DriverChecks.setup(network, loss, optimizer, Reduction.MEAN, registries));
         try {
-            return epochs(network, data, start, resumed, setup);
+            AveragingRounds rounds = new AveragingRounds(
+                    data, setup, batching, averagingFrequency, optimizer, schedule, network.parameters());
+            return state == null ? loop.fit(network, rounds) : loop.resume(network, rounds, state);
         } finally {
             setup.destroy();
-        }
-    }
-
-    private TrainingResult epochs(
-            Network network,
-            ShardedSamples data,
-            TrainingState start,
-            boolean resumed,
-            Broadcast<TrainingSetup> setup) {
-        JavaSparkContext sc = data.context();
-        List<Parameter> params = network.parameters();
-        History history = new History(start.history().epochs());
-        TrainingContext context = new TrainingContext(network, epochs, start.step());
-        Best best = new Best(start);
-        if (resumed) {
-            LOG.info(
-                    "Resuming parameter averaging at epoch {} of {} (step {})",
-                    start.epochsDone() + 1,
-                    epochs,
-                    start.step());
-        }
-        listeners.forEach(l -> l.onTrainingStart(context));
-        double rate = optimizer.learningRate();
-        int epoch = start.epochsDone();
-        for (; epoch < epochs && !context.stopRequested(); epoch++) {
-            long started = System.nanoTime();
-            EpochPlan plan = batching.epoch(epoch, data.size());
-            Broadcast<EpochPlan> planBroadcast = sc.broadcast(plan);
-            int batches = plan.batchCount();
-            int rounds = (batches + averagingFrequency - 1) / averagingFrequency;
-            for (TrainingListener l : listeners) {
-                l.onEpochStart(context, epoch, rounds);
-            }
-            double lossSum = 0;
-            long samples = 0;
-            try (RoundChain chain = new RoundChain(sc, data.shards(), setup, planBroadcast)) {
-                for (int r = 0; r < rounds; r++) {
-                    int first = r * averagingFrequency;
-                    double[] rates = new double[Math.min(averagingFrequency, batches - first)];
-                    for (int j = 0; j < rates.length; j++) {
-                        rates[j] = schedule == null
-                                ? optimizer.learningRate()
-                                : schedule.rate(optimizer.learningRate(), context.step() + j, epoch);
-                    }
-                    RoundStart round = new RoundStart(
-                            first,
-                            context.step(),
-                            rates,
-                            ParameterVector.values(params),
-                            r == 0 ? OptimizerState.of(optimizer.state()) : OptimizerState.empty());
-                    boolean last = r == rounds - 1;
-                    List<PartitionRound> reports = runRound(sc, chain, round, last, epoch, r);
-                    Average average = average(reports, params);
-                    if (last) {
-                        Map<String, DMatrixRMaj> state = averageStates(reports);
-                        if (!state.isEmpty()) {
-                            optimizer.restore(state);
-                        }
-                    }
-                    if (nonFiniteGuard) {
-                        checkFinite(average.meanLoss(), params, epoch, r);
-                    }
-                    for (int j = 0; j < rates.length; j++) {
-                        context.advance();
-                    }
-                    rate = rates[rates.length - 1];
-                    lossSum += average.lossSum();
-                    samples += average.rows();
-                    for (TrainingListener l : listeners) {
-                        l.onBatchEnd(context, epoch, r, average.meanLoss());
-                    }
-                }
-            } finally {
-                planBroadcast.destroy();
-            }
-            Map<String, Double> evaluated = evaluate(network);
-            double trainLoss = samples == 0 ? Double.NaN : lossSum / samples;
-            EpochRecord record =
-                    new EpochRecord(epoch, trainLoss, evaluated, rate, (System.nanoTime() - started) / 1e9);
-            history.add(record);
-            if (schedule != null) {
-                schedule.observe(epoch, evaluated.getOrDefault("validation.loss", trainLoss));
-            }
-            LOG.info(describe(record));
-            for (TrainingListener l : listeners) {
-                l.onEpochEnd(context, record);
-            }
-            if (earlyStopping != null) {
-                best.update(record, context);
-            }
-            if (checkpoints != null && checkpoints.due(epoch + 1, epochs)) {
-                checkpoints.write(network, components, state(epoch + 1, context.step(), history, best));
-            }
-        }
-        if (earlyStopping != null && earlyStopping.restoreBest() && best.epoch >= 0) {
-            best.restoreInto(network);
-            LOG.info("Restored the weights of epoch {} ({} = {})", best.epoch + 1, earlyStopping.monitor(), best.value);
-        }
-        for (TrainingListener l : listeners) {
-            l.onTrainingEnd(context, history);
-        }
-        return new TrainingResult(
-                history,
-                context.stopRequested(),
-                context.stopReason(),
-                earlyStopping == null ? -1 : best.epoch,
-                state(epoch, context.step(), history, best));
-    }
-
-    private static List<PartitionRound> runRound(
-            JavaSparkContext sc, RoundChain chain, RoundStart round, boolean last, int epoch, int r) {
-        String description = String.format(
-                Locale.ROOT,
-                "bp: averaging round %d of epoch %d (steps %d-%d)",
-                r + 1,
-                epoch + 1,
-                round.firstStep(),
-                round.firstStep() + round.rates().length - 1);
-        return SparkJobs.run(sc, description, epoch, round.firstStep(), () -> chain.next(round, last));
-    }
-
-    /** The weights of one round averaged into the network; the round's loss and samples. */
-    private static Average average(List<PartitionRound> reports, List<Parameter> params) {
-        long rows = 0;
-        double lossSum = 0;
-        for (PartitionRound u : reports) {
-            rows += u.rows();
-            lossSum += u.lossSum();
-        }
-        if (rows == 0) {
-            throw new IllegalStateException("No partition held a sample of the round's batches");
-        }
-        int length = ParameterVector.length(params);
-        double[] averaged = new double[length];
-        boolean first = true;
-        for (PartitionRound u : reports) {
-            if (u.rows() == 0) {
-                continue;
-            }
-            // w = Σ_p (n_p / N) w_p, in partition order
-            double f = (double) u.rows() / rows;
-            double[] w = u.weights();
-            for (int i = 0; i < length; i++) {
-                averaged[i] = first ? f * w[i] : averaged[i] + f * w[i];
-            }
-            first = false;
-        }
-        ParameterVector.setValues(params, averaged);
-        return new Average(rows, lossSum);
-    }
-
-    /**
-     * Every optimizer-state entry of the partitions that trained in the epoch, averaged with the weights
-     * n_p / N of the samples each trained on in the epoch; see the class comment for the rules.
-     */
-    private static Map<String, DMatrixRMaj> averageStates(List<PartitionRound> reports) {
-        List<PartitionRound> trained = new ArrayList<>();
-        long rows = 0;
-        for (PartitionRound u : reports) {
-            if (u.epochRows() > 0) {
-                trained.add(u);
-                rows += u.epochRows();
-            }
-        }
-        if (trained.isEmpty()) {
-            return Map.of();
-        }
-        List<Map<String, DMatrixRMaj>> states = new ArrayList<>();
-        for (PartitionRound u : trained) {
-            states.add(u.optimizer().asMap());
-        }
-        Map<String, DMatrixRMaj> result = new LinkedHashMap<>();
-        for (String key : states.get(0).keySet()) {
-            DMatrixRMaj first = states.get(0).get(key);
-            DMatrixRMaj mean = new DMatrixRMaj(first.numRows, first.numCols);
-            int n = first.getNumElements();
-            for (int i = 0; i < n; i++) {
-                boolean equal = true;
-                boolean whole = true;
-                double sum = 0;
-                for (int p = 0; p < states.size(); p++) {
-                    DMatrixRMaj m = states.get(p).get(key);
-                    if (m == null || m.getNumElements() != n) {
-                        throw new IllegalStateException("Partition "
-                                + trained.get(p).partition()
-                                + " returned an optimizer state without a " + first.numRows + "x" + first.numCols
-                                + " entry '" + key + "'");
-                    }
-                    double v = m.data[i];
-                    equal &= v == first.data[i];
-                    whole &= v == Math.rint(v);
-                    // s = Σ_p (n_p / N) s_p
-                    sum += (double) trained.get(p).epochRows() / rows * v;
-                }
-                mean.data[i] = equal ? first.data[i] : whole ? Math.rint(sum) : sum;
-            }
-            result.put(key, mean);
-        }
-        return result;
-    }
-
-    private static void checkFinite(double loss, List<Parameter> params, int epoch, int round) {
-        if (!Double.isFinite(loss)) {
-            throw new IllegalStateException("The loss became " + loss + " in averaging round " + (round + 1)
-                    + " of epoch " + (epoch + 1) + ". Lower the learning rate, scale the inputs, or clip gradients.");
-        }
-        for (int p = params.size() - 1; p >= 0; p--) {
-            DMatrixRMaj w = params.get(p).value();
-            for (int i = 0; i < w.getNumElements(); i++) {
-                if (!Double.isFinite(w.data[i])) {
-                    throw new IllegalStateException(
-                            "The averaged " + params.get(p).name() + " became " + w.data[i]
-                                    + " at entry [" + i / w.numCols + "," + i % w.numCols + "] in averaging round "
-                                    + (round + 1) + " of epoch " + (epoch + 1)
-                                    + ". Lower the learning rate, scale the inputs, or clip gradients.");
-                }
-            }
-        }
-    }
-
-    private TrainingState state(int epochsDone, long step, History history, Best best) {
-        return new TrainingState(
-                epochsDone,
-                step,
-                new History(history.epochs()),
-                optimizer.state(),
-                schedule == null ? Map.of() : schedule.state(),
-                best.value,
-                best.epoch,
-                best.wait,
-                best.parameters);
-    }
-
-    private Map<String, Double> evaluate(Network network) {
-        Map<String, Double> result = new LinkedHashMap<>();
-        for (Map.Entry<String, Dataset> set : evaluationSets.entrySet()) {
-            evaluator
-                    .evaluate(network, set.getValue(), loss, metrics)
-                    .forEach((k, v) -> result.put(set.getKey() + "." + k, v));
-        }
-        return result;
-    }
-
-    private static String describe(EpochRecord r) {
-        StringBuilder sb = new StringBuilder(
-                String.format(Locale.ROOT, "epoch %d: train.loss=%.6f", r.epoch() + 1, r.trainLoss()));
-        r.metrics().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.6f", e.getKey(), e.getValue())));
-        sb.append(String.format(Locale.ROOT, " lr=%.6g (%.2f s, parameter averaging)", r.learningRate(), r.seconds()));
-        return sb.toString();
-    }
-
-    /** A round's totals. */
-    private record Average(long rows, double lossSum) {
-        double meanLoss() {
-            return lossSum / rows;
-        }
-    }
-
-    /** Early stopping's bookkeeping, as the trainer keeps it. */
-    private final class Best {
-        double value;
-        int epoch;
-        int wait;
-        final Map<String, DMatrixRMaj> parameters;
-
-        Best(TrainingState start) {
-            this.value = start.bestValue();
-            this.epoch = start.bestEpoch();
-            this.wait = start.epochsWithoutImprovement();
-            this.parameters = new HashMap<>(start.bestParameters());
-        }
-
-        void update(EpochRecord record, TrainingContext context) {
-            double v = record.metric(earlyStopping.monitor());
-            // better by more than minDelta: higher or lower as the metric is read
-            boolean improves = earlyStopping.higherIsBetter()
-                    ? v > value + earlyStopping.minDelta()
-                    : v < value - earlyStopping.minDelta();
-            if (epoch < 0 || improves) {
-                value = v;
-                epoch = record.epoch();
-                wait = 0;
-                if (earlyStopping.restoreBest()) {
-                    for (Parameter p : context.network().parameters()) {
-                        parameters.put(p.name(), p.value().copy());
-                    }
-                }
-            } else if (++wait >= earlyStopping.patience()) {
-                context.requestStop(String.format(
-                        Locale.ROOT,
-                        "early stopping: %s did not improve for %d epochs (best %.6g at epoch %d)",
-                        earlyStopping.monitor(),
-                        wait,
-                        value,
-                        epoch + 1));
-                LOG.info(context.stopReason());
-            }
-        }
-
-        void restoreInto(Network network) {
-            for (Parameter p : network.parameters()) {
-                DMatrixRMaj saved = parameters.get(p.name());
-                if (saved != null) {
-                    p.value().setTo(saved);
-                }
-            }
         }
     }
 
@@ -659,8 +328,8 @@ public final class ParameterAveragingTrainer {
         }
 
         /**
-         * Whether to stop with an {@link IllegalStateException} when a round's loss or the averaged weights become
-         * NaN or infinite; on by default.
+         * Whether to stop with a {@link TrainingDivergedException} when a round's loss or the averaged weights
+         * become NaN or infinite; on by default.
          */
         public Builder nonFiniteGuard(boolean on) {
             this.nonFiniteGuard = on;

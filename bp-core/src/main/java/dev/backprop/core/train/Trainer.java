@@ -2,33 +2,25 @@ package dev.backprop.core.train;
 
 import dev.backprop.core.data.BatchSource;
 import dev.backprop.core.data.Dataset;
-import dev.backprop.core.eval.Evaluator;
 import dev.backprop.core.eval.Metric;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
-import dev.backprop.core.spi.BatchReduction;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.Optimizer;
-import dev.backprop.core.spi.Parameter;
 import dev.backprop.core.spi.Schedule;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import org.ejml.data.DMatrixRMaj;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Fits a network by minibatch gradient descent: for each epoch, for each batch of the {@link BatchSource},
  * forward and backward pass ({@link Network#computeTrainingGradients}), then one optimizer step at the
- * schedule's learning rate. After each epoch it evaluates the named data sets, records the epoch in the
- * {@link History}, logs one INFO line, tells the listeners, applies early stopping and writes a checkpoint if
- * asked.
+ * schedule's learning rate. It runs on the {@link EpochLoop}, which after each epoch evaluates the named data
+ * sets, records the epoch in the {@link History}, logs one INFO line, tells the listeners, applies early stopping
+ * and writes a checkpoint if asked.
  *
  * <p>Deterministic: the same network seed, data, batch order and settings give bit-identical weights, and a run
  * resumed from a checkpoint ends with the same weights as one that was never interrupted.
@@ -37,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * run. Loss, optimizer and schedule are given as objects or by registered name.
  */
 public final class Trainer {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
 
     private final Loss loss;
     private final Optimizer optimizer;
@@ -50,7 +40,6 @@ public final class Trainer {
     private final EarlyStopping earlyStopping;
     private final boolean nonFiniteGuard;
     private final CheckpointWriter checkpoints;
-    private final Evaluator evaluator = new Evaluator();
 
     private Trainer(Builder b) {
         this.registriesCache = b.registries;
@@ -68,13 +57,7 @@ public final class Trainer {
         this.earlyStopping = b.earlyStopping;
         this.nonFiniteGuard = b.nonFiniteGuard;
         this.checkpoints = b.checkpoints;
-        if (earlyStopping != null
-                && !earlyStopping.monitor().equals("train.loss")
-                && !evaluationSets.containsKey(earlyStopping.monitor().split("\\.", 2)[0])) {
-            throw new IllegalArgumentException("Early stopping monitors '" + earlyStopping.monitor()
-                    + "' but no evaluation set '" + earlyStopping.monitor().split("\\.", 2)[0]
-                    + "' was given; sets: " + evaluationSets.keySet());
-        }
+        EpochLoop.requireMonitored(earlyStopping, evaluationSets.keySet());
     }
 
     private static ComponentSpec require(ComponentSpec spec, String what) {
@@ -123,16 +106,7 @@ public final class Trainer {
      * and checkpoints work as with local minibatches.
      */
     public TrainingResult fit(Network network, GradientSource train) {
-        if (schedule != null) {
-            schedule.reset();
-        }
-        optimizer.reset();
-        optimizer.initialise(network.parameters());
-        return run(
-                network,
-                train,
-                new TrainingState(0, 0, new History(), Map.of(), Map.of(), Double.NaN, -1, 0, Map.of()),
-                false);
+        return loop().fit(network, steps(network, train));
     }
 
     /**
@@ -145,205 +119,27 @@ public final class Trainer {
 
     /** Continues a run from a saved state with gradients from any source. */
     public TrainingResult resume(Network network, GradientSource train, TrainingState state) {
-        optimizer.reset();
-        optimizer.initialise(network.parameters());
-        optimizer.restore(state.optimizerState());
-        if (schedule != null) {
-            schedule.reset();
-            schedule.restore(state.scheduleState());
-        }
-        return run(network, train, state, true);
+        return loop().resume(network, steps(network, train), state);
     }
 
-    private TrainingResult run(Network network, GradientSource train, TrainingState start, boolean resumed) {
-        List<Parameter> params = network.parameters();
-        History history = new History(start.history().epochs());
-        TrainingContext context = new TrainingContext(network, epochs, start.step());
-        Best best = new Best(start, network);
-        if (resumed) {
-            LOG.info("Resuming at epoch {} of {} (step {})", start.epochsDone() + 1, epochs, start.step());
-        }
-        listeners.forEach(l -> l.onTrainingStart(context));
-        double rate = optimizer.learningRate();
-        int epoch = start.epochsDone();
-        for (; epoch < epochs && !context.stopRequested(); epoch++) {
-            long started = System.nanoTime();
-            int batches = train.beginEpoch(epoch);
-            for (TrainingListener l : listeners) {
-                l.onEpochStart(context, epoch, batches);
-            }
-            double lossSum = 0;
-            long samples = 0;
-            for (int b = 0; b < batches; b++) {
-                double value = train.computeGradients(network, loss, b, context.step());
-                int batchSize = train.lastBatchSize();
-                if (nonFiniteGuard) {
-                    checkFinite(value, params, epoch, b, history);
-                }
-                rate = schedule == null
-                        ? optimizer.learningRate()
-                        : schedule.rate(optimizer.learningRate(), context.step(), epoch);
-                optimizer.step(params, rate);
-                context.advance();
-                lossSum += loss.batchReduction() == BatchReduction.SUM ? value : value * batchSize;
-                samples += batchSize;
-                for (int i = 0; i < listeners.size(); i++) {
-                    listeners.get(i).onBatchEnd(context, epoch, b, value);
-                }
-            }
-            Map<String, Double> evaluated = evaluate(network);
-            // a mean-reduced loss: the size-weighted mean of the batch values; a sum-reduced one: their sum
-            double trainLoss = loss.batchReduction() == BatchReduction.SUM
-                    ? lossSum
-                    : samples == 0 ? Double.NaN : lossSum / samples;
-            EpochRecord record =
-                    new EpochRecord(epoch, trainLoss, evaluated, rate, (System.nanoTime() - started) / 1e9);
-            history.add(record);
-            if (schedule != null) {
-                schedule.observe(epoch, evaluated.getOrDefault("validation.loss", trainLoss));
-            }
-            LOG.info(describe(record));
-            for (TrainingListener l : listeners) {
-                l.onEpochEnd(context, record);
-            }
-            if (earlyStopping != null) {
-                best.update(record, context);
-            }
-            if (checkpoints != null && checkpoints.due(epoch + 1, epochs)) {
-                checkpoints.write(network, this, state(epoch + 1, context.step(), history, best));
-            }
-        }
-        if (earlyStopping != null && earlyStopping.restoreBest() && best.epoch >= 0) {
-            best.restoreInto(network);
-            LOG.info("Restored the weights of epoch {} ({} = {})", best.epoch + 1, earlyStopping.monitor(), best.value);
-        }
-        for (TrainingListener l : listeners) {
-            l.onTrainingEnd(context, history);
-        }
-        return new TrainingResult(
-                history,
-                context.stopRequested(),
-                context.stopReason(),
-                earlyStopping == null ? -1 : best.epoch,
-                state(epoch, context.step(), history, best));
+    private EpochSteps steps(Network network, GradientSource train) {
+        return new GradientSteps(train, loss, optimizer, schedule, network.parameters());
     }
 
-    private TrainingState state(int epochsDone, long step, History history, Best best) {
-        return new TrainingState(
-                epochsDone,
-                step,
-                new History(history.epochs()),
-                optimizer.state(),
-                schedule == null ? Map.of() : schedule.state(),
-                best.value,
-                best.epoch,
-                best.wait,
-                best.parameters);
-    }
-
-    private Map<String, Double> evaluate(Network network) {
-        Map<String, Double> result = new LinkedHashMap<>();
-        for (Map.Entry<String, Dataset> set : evaluationSets.entrySet()) {
-            evaluator
-                    .evaluate(network, set.getValue(), loss, metrics)
-                    .forEach((k, v) -> result.put(set.getKey() + "." + k, v));
-        }
-        return result;
-    }
-
-    private static String describe(EpochRecord r) {
-        StringBuilder sb = new StringBuilder(
-                String.format(Locale.ROOT, "epoch %d: train.loss=%.6f", r.epoch() + 1, r.trainLoss()));
-        r.metrics().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> sb.append(String.format(Locale.ROOT, " %s=%.6f", e.getKey(), e.getValue())));
-        sb.append(String.format(Locale.ROOT, " lr=%.6g (%.2f s)", r.learningRate(), r.seconds()));
-        return sb.toString();
-    }
-
-    private static void checkFinite(double loss, List<Parameter> params, int epoch, int batch, History history) {
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException(
-                    "The loss became " + loss + " at epoch " + (epoch + 1) + ", batch " + (batch + 1)
-                            + ". Lower the learning rate, scale the inputs, or clip gradients.",
-                    history,
-                    epoch,
-                    batch);
-        }
-        // from the output back: a non-finite value propagates towards the input, so the layer nearest the
-        // output that has one is where it arose
-        for (int p = params.size() - 1; p >= 0; p--) {
-            DMatrixRMaj g = params.get(p).gradient();
-            int n = g.getNumElements();
-            for (int i = 0; i < n; i++) {
-                if (!Double.isFinite(g.data[i])) {
-                    Parameter param = params.get(p);
-                    throw new TrainingDivergedException(
-                            "The gradient of " + param.name() + " (layer "
-                                    + layerOf(param.name()) + ") became " + g.data[i] + " at entry [" + i / g.numCols
-                                    + ","
-                                    + i % g.numCols + "] at epoch " + (epoch + 1) + ", batch " + (batch + 1)
-                                    + " (loss " + loss
-                                    + "). Lower the learning rate, scale the inputs, or clip gradients.",
-                            history,
-                            epoch,
-                            batch);
-                }
-            }
-        }
-    }
-
-    private static String layerOf(String parameterName) {
-        int dot = parameterName.indexOf('.');
-        String prefix = dot < 0 ? parameterName : parameterName.substring(0, dot);
-        return prefix.startsWith("layer") ? prefix.substring("layer".length()) : prefix;
-    }
-
-    /** Early stopping's bookkeeping. */
-    private final class Best {
-        double value;
-        int epoch;
-        int wait;
-        Map<String, DMatrixRMaj> parameters;
-
-        Best(TrainingState start, Network network) {
-            this.value = start.bestValue();
-            this.epoch = start.bestEpoch();
-            this.wait = start.epochsWithoutImprovement();
-            this.parameters = new HashMap<>(start.bestParameters());
-        }
-
-        void update(EpochRecord record, TrainingContext context) {
-            double v = record.metric(earlyStopping.monitor());
-            if (epoch < 0 || earlyStopping.improves(v, value)) {
-                value = v;
-                epoch = record.epoch();
-                wait = 0;
-                if (earlyStopping.restoreBest()) {
-                    for (Parameter p : context.network().parameters()) {
-                        parameters.put(p.name(), p.value().copy());
-                    }
-                }
-            } else if (++wait >= earlyStopping.patience()) {
-                context.requestStop(String.format(
-                        Locale.ROOT,
-                        "early stopping: %s did not improve for %d epochs (best %.6g at epoch %d)",
-                        earlyStopping.monitor(),
-                        wait,
-                        value,
-                        epoch + 1));
-                LOG.info(context.stopReason());
-            }
-        }
-
-        void restoreInto(Network network) {
-            for (Parameter p : network.parameters()) {
-                DMatrixRMaj saved = parameters.get(p.name());
-                if (saved != null) {
-                    p.value().setTo(saved);
-                }
-            }
-        }
+    /** The epoch loop of one run with this trainer's settings. */
+    private EpochLoop loop() {
+        return EpochLoop.builder()
+                .loss(loss)
+                .optimizer(optimizer)
+                .schedule(schedule)
+                .epochs(epochs)
+                .evaluationSets(evaluationSets)
+                .metrics(metrics)
+                .listeners(listeners)
+                .earlyStopping(earlyStopping)
+                .nonFiniteGuard(nonFiniteGuard)
+                .checkpoints(checkpoints, this)
+                .build();
     }
 
     /** Configures a {@link Trainer}. */

@@ -12,7 +12,8 @@ public final class TrainingContext {
     private String stopReason = "";
 
     /**
-     * A context for a training loop; for loops other than {@link Trainer}'s that drive the same listeners.
+     * A context for a training loop; {@link EpochLoop} makes one per run, and so may a loop that drives the same
+     * listeners itself.
      *
      * @param network the network being trained
      * @param epochs  the epochs the run was asked for
