@@ -105,4 +105,9 @@ class ActivationEdgeCasesTest {
         // W. J. Cody's approximations are accurate to a few units in the last place
         assertThat(ErrorFunction.erfc(x)).isCloseTo(expected, withinPercentage(1e-13));
     }
+
+    @Test
+    void erfc_ofNaN_isNaN() {
+        assertThat(ErrorFunction.erfc(Double.NaN)).isNaN();
+    }
 }
