@@ -207,6 +207,23 @@ class GradientCheckStepAndToleranceTest {
         }
     }
 
+    @Test
+    void report_ranksEqualRelativeErrorsByAbsoluteError_andKeepsItsStep() {
+        // f = 0 everywhere, so numeric = 0 exactly; analytic (1, 3) gives relative errors |a − 0| / |a| = 1 for
+        // both entries and absolute errors 1 and 3: the entry with 3 ranks first
+        GradientCheckReport report = GradientCheck.defaults()
+                .withTolerances(1e-4, 1e-6, 1e-8)
+                .check("f", new DMatrixRMaj(1, 2), p -> 0, new DMatrixRMaj(new double[][] {{1, 3}}));
+
+        assertThat(report.worst(2)).extracting(GradientEntry::column).containsExactly(1, 0);
+        assertThat(report.worst(5)).hasSize(2);
+        assertThat(report.maxRelativeError()).isEqualTo(1.0);
+        assertThat(report.maxAbsoluteError()).isEqualTo(3.0);
+        assertThat(report.failures()).hasSize(2);
+        assertThat(report.epsilon()).isEqualTo(1e-4);
+        assertThat(report.toString()).startsWith("Gradient check FAILED: 2 entries, 2 failed");
+    }
+
     private static GradientCheckReport linearCheck(GradientCheck check, double analytic) {
         return check.check("f", new DMatrixRMaj(new double[][] {{0}}), p -> 2 * p.data[0], matrix(analytic));
     }
