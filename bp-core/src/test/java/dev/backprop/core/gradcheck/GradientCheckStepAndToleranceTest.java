@@ -1,6 +1,7 @@
 package dev.backprop.core.gradcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backprop.core.network.Network;
 import dev.backprop.core.random.Rng;
@@ -222,6 +223,66 @@ class GradientCheckStepAndToleranceTest {
         assertThat(report.failures()).hasSize(2);
         assertThat(report.epsilon()).isEqualTo(1e-4);
         assertThat(report.toString()).startsWith("Gradient check FAILED: 2 entries, 2 failed");
+    }
+
+    @Test
+    void entriesWithinTheFloorOfZero_reportRelativeErrorZeroWhenPassing_andInfinityWhenFailing() {
+        // f = s·p at θ = 0 with ε = 2⁻²⁰ gives numeric = s exactly; atol = 1e-8, rtol = 0, r ≈ 1e-23.
+        // a = 0.8e-8, s = 0.5e-8: diff 0.3e-8 ≤ 1e-8 passes, and max(|a|, |n|) = 0.8e-8 is within atol: relative 0.
+        // a = 0.8e-8, s = −0.8e-8: diff 1.6e-8 > 1e-8 fails with the scale still within atol: relative ∞.
+        GradientCheck check = GradientCheck.defaults().withTolerances(0x1p-20, 0, 1e-8);
+        DMatrixRMaj at = matrix(0);
+
+        GradientEntry passing = check.check("f", at, p -> 0.5e-8 * p.data[0], matrix(0.8e-8))
+                .entries()
+                .get(0);
+        GradientEntry failing = check.check("f", at, p -> -0.8e-8 * p.data[0], matrix(0.8e-8))
+                .entries()
+                .get(0);
+
+        assertThat(passing.passed()).isTrue();
+        assertThat(passing.relativeError()).isZero();
+        assertThat(passing.toString()).doesNotContain("FAILED");
+        assertThat(failing.passed()).isFalse();
+        assertThat(failing.relativeError()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(failing.toString()).endsWith(" FAILED");
+    }
+
+    @Test
+    void invalidSettings_areRefusedWithTheirValues() {
+        assertThatThrownBy(() -> GradientCheck.defaults().withTolerances(0, 1e-6, 1e-8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "Gradient check needs eps > 0, rtol >= 0, atol >= 0; got eps=0.0, rtol=1.0E-6, atol=1.0E-8");
+        assertThatThrownBy(() -> GradientCheck.defaults().withTolerances(1e-6, -1, 0))
+                .hasMessageContaining("rtol=-1.0");
+        assertThatThrownBy(() -> GradientCheck.defaults().withTolerances(1e-6, 0, -1))
+                .hasMessageContaining("atol=-1.0");
+        assertThatThrownBy(() -> GradientCheck.defaults().sampling(0, 1))
+                .hasMessage("Entries per parameter must be at least 1, got 0");
+        assertThat(GradientCheck.defaults()
+                        .sampling(1, 1)
+                        .check("f", new DMatrixRMaj(1, 3), p -> 0, new DMatrixRMaj(1, 3))
+                        .entries())
+                .hasSize(1);
+    }
+
+    @Test
+    void sampling_picksDistinctEntriesInAscendingOrder_notAlwaysTheFirst() {
+        // 2 of 20 entries for each of 8 seeds: a fixed prefix {0, 1} for all would mean no shuffling
+        List<List<Integer>> picks = new ArrayList<>();
+        for (long seed = 1; seed <= 8; seed++) {
+            List<Integer> columns = GradientCheck.defaults()
+                    .sampling(2, seed)
+                    .check("f", new DMatrixRMaj(1, 20), p -> 0, new DMatrixRMaj(1, 20))
+                    .entries()
+                    .stream()
+                    .map(GradientEntry::column)
+                    .toList();
+            assertThat(columns).hasSize(2).isSorted().doesNotHaveDuplicates();
+            picks.add(columns);
+        }
+        assertThat(picks).anyMatch(c -> !c.equals(List.of(0, 1)));
     }
 
     private static GradientCheckReport linearCheck(GradientCheck check, double analytic) {
