@@ -12,21 +12,29 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Compares gradients from backpropagation with central differences
- * {@code (L(θ + ε) − L(θ − ε)) / 2ε}, entry by entry.
+ * {@code (L(θ + h) − L(θ − h)) / 2h}, entry by entry, with the relative step {@code h = ε · max(1, |θ|)}.
+ *
+ * <p>A relative step keeps the perturbation above the rounding of θ itself: an absolute step of 1e-6 on an entry
+ * of size 1e5 moves it by only some 1e-11 of its value, and the cancellation inside L (for example in
+ * {@code x·w} summed over a row) then swamps the difference. With the step scaled to the entry, a correct
+ * gradient of a linear layer passes at |x| up to 1e6 and beyond.
  *
  * <p>An entry passes when {@code |analytic − numeric| ≤ atol + r + rtol · max(|analytic|, |numeric|)}, where
- * {@code r = 8 · u · max(|L(θ + ε)|, |L(θ − ε)|) / ε} bounds the rounding error of the difference quotient
+ * {@code r = 8 · u · max(|L(θ + h)|, |L(θ − h)|) / h} bounds the rounding error of the difference quotient
  * (u = 2⁻⁵², the spacing of doubles at 1; the factor 8 allows for the rounding accumulated in computing L
- * itself). The defaults, for double precision, are ε = 1e-6, rtol = 1e-6 and atol = 1e-8: central differences
- * have a truncation error of order ε², so a correct gradient passes with a wide margin while a wrong one fails. That is stricter than PyTorch's {@code gradcheck}
- * (ε 1e-6, atol 1e-5, rtol 1e-3) and DL4J's network checks (max relative error 1e-3). Dropout is off during the
- * check, since the network is evaluated in inference mode.
+ * itself). The divisor {@code 2h} is the distance between the two points as stored, {@code (θ + h) − (θ − h)},
+ * so that the rounding of θ ± h does not enter the quotient. The defaults, for double precision, are ε = 1e-6,
+ * rtol = 1e-6 and atol = 1e-8: central differences have a truncation error of order h², so a correct gradient
+ * passes with a wide margin while a wrong one fails. That is stricter than PyTorch's {@code gradcheck}
+ * (ε 1e-6, atol 1e-5, rtol 1e-3) and DL4J's network checks (max relative error 1e-3). A check that compared no
+ * entry fails (see {@link GradientCheckReport#passed()}). Dropout is off during the check, since the network is
+ * evaluated in inference mode.
  *
  * <p>Instances are immutable; {@link #withTolerances} and {@link #sampling} make changed copies.
  */
 public final class GradientCheck {
 
-    /** The default step ε. */
+    /** The default relative step ε: entry θ is moved by {@code ε · max(1, |θ|)}. */
     public static final double DEFAULT_EPSILON = 1e-6;
     /** The default relative tolerance. */
     public static final double DEFAULT_RELATIVE_TOLERANCE = 1e-6;
@@ -151,6 +159,11 @@ public final class GradientCheck {
         return some;
     }
 
+    /** The step for an entry of value {@code theta}: {@code h = ε · max(1, |θ|)}. */
+    private double step(double theta) {
+        return epsilon * Math.max(1, Math.abs(theta));
+    }
+
     private void compare(
             String name,
             DMatrixRMaj point,
@@ -160,18 +173,24 @@ public final class GradientCheck {
             List<GradientEntry> out) {
         for (int i : indices) {
             double original = point.data[i];
-            point.data[i] = original + epsilon;
+            // h = ε max(1, |θ|)
+            double step = step(original);
+            double up = original + step;
+            double down = original - step;
+            point.data[i] = up;
             double plus = f.applyAsDouble(point);
-            point.data[i] = original - epsilon;
+            point.data[i] = down;
             double minus = f.applyAsDouble(point);
             point.data[i] = original;
-            // numeric = (L(θ + ε) − L(θ − ε)) / 2ε
-            double numeric = (plus - minus) / (2 * epsilon);
+            // 2h as stored: (θ + h) − (θ − h)
+            double width = up - down;
+            // numeric = (L(θ + h) − L(θ − h)) / 2h
+            double numeric = (plus - minus) / width;
             double a = analytic.data[i];
             double scale = Math.max(Math.abs(a), Math.abs(numeric));
             double diff = Math.abs(a - numeric);
-            // r = 8 u max(|L+|, |L−|) / ε, the rounding floor of the difference quotient
-            double roundingFloor = 8 * Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / epsilon;
+            // r = 8 u max(|L+|, |L−|) / h, the rounding floor of the difference quotient
+            double roundingFloor = 8 * Math.ulp(1.0) * Math.max(Math.abs(plus), Math.abs(minus)) / (width / 2);
             boolean passed = diff <= absoluteTolerance + roundingFloor + relativeTolerance * scale;
             if (!Double.isFinite(a) || !Double.isFinite(numeric)) {
                 passed = false;

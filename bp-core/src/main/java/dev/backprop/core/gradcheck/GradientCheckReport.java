@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The outcome of a gradient check: every compared entry, the largest errors, and whether all entries were
- * within tolerance.
+ * The outcome of a gradient check: every compared entry, the largest errors, and whether there were entries and all
+ * of them were within tolerance.
  */
 public final class GradientCheckReport {
 
@@ -29,8 +29,14 @@ public final class GradientCheckReport {
         return entries;
     }
 
-    /** Whether every entry passed. */
+    /**
+     * Whether every entry passed. A report that compared no entry has not passed: a check that looked at nothing
+     * proves nothing, and most likely was asked about the wrong parameters.
+     */
     public boolean passed() {
+        if (entries.isEmpty()) {
+            return false;
+        }
         for (GradientEntry e : entries) {
             if (!e.passed()) {
                 return false;
@@ -78,7 +84,7 @@ public final class GradientCheckReport {
         return sorted.subList(0, Math.min(k, sorted.size()));
     }
 
-    /** The step used for the central differences. */
+    /** The relative step ε used for the central differences; entry θ was moved by {@code ε · max(1, |θ|)}. */
     public double epsilon() {
         return epsilon;
     }
@@ -99,6 +105,9 @@ public final class GradientCheckReport {
                 epsilon,
                 relativeTolerance,
                 absoluteTolerance));
+        if (entries.isEmpty()) {
+            sb.append("; nothing was compared");
+        }
         for (GradientEntry e : worst(5)) {
             sb.append("\n  ").append(e);
         }
