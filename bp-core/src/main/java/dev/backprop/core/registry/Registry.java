@@ -49,6 +49,16 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
     private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final int MAX_LOAD_ERRORS = 100;
 
+    /**
+     * The bp module that provides the built-in components of each kind, keyed by provider interface name: an
+     * empty registry names it, since an empty one usually means that module is missing.
+     */
+    private static final Map<String, String> BUILT_IN_MODULES = Map.of(
+            "dev.backprop.core.spi.ActivationProvider", "bp-activations",
+            "dev.backprop.core.spi.LossProvider", "bp-losses",
+            "dev.backprop.core.spi.OptimizerProvider", "bp-optim",
+            "dev.backprop.core.spi.ScheduleProvider", "bp-optim");
+
     private final String kind;
     private final Class<P> service;
     private final List<ProviderInfo<P>> providers;
@@ -522,9 +532,16 @@ public final class Registry<T extends Component, P extends ComponentProvider<T>>
         if (suggestion != null) {
             message.append(" Did you mean '").append(suggestion).append("'?");
         }
-        message.append(" Available: ")
-                .append(new TreeSet<>(byName.keySet()))
-                .append(". A plug-in jar providing ")
+        message.append(" Available: ").append(new TreeSet<>(byName.keySet())).append('.');
+        String builtIns = BUILT_IN_MODULES.get(service.getName());
+        if (byName.isEmpty() && builtIns != null) {
+            message.append(" Add ")
+                    .append(builtIns)
+                    .append(" to the class path or module path for the built-in ")
+                    .append(kind)
+                    .append(" names.");
+        }
+        message.append(" A plug-in jar providing ")
                 .append(service.getName())
                 .append(" on the class path or module path adds one.");
         return new UnknownComponentException(kind, name, message.toString());

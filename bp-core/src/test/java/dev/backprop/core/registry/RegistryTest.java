@@ -70,6 +70,26 @@ class RegistryTest {
     }
 
     @Test
+    void unknownName_inAnEmptyRegistry_namesTheModuleWithTheBuiltIns() {
+        Registry<Activation, ActivationProvider> empty = Registry.of("activation", ActivationProvider.class, List.of());
+
+        assertThatThrownBy(() -> empty.find("relu"))
+                .isInstanceOf(UnknownComponentException.class)
+                .hasMessageContaining("Available: []. Add bp-activations to the class path or module path for the"
+                        + " built-in activation names.");
+    }
+
+    @Test
+    void unknownName_inARegistryWithProviders_doesNotBlameAMissingModule() {
+        Registries registries = Registries.discover(getClass().getClassLoader());
+
+        assertThatThrownBy(() -> registries.activations().find("no-such-name"))
+                .isInstanceOf(UnknownComponentException.class)
+                .message()
+                .doesNotContain("bp-activations");
+    }
+
+    @Test
     void twoProvidersWithOneName_failOnlyWhereTheNameIsUsed_andOtherNamesWork() throws IOException {
         ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
 
