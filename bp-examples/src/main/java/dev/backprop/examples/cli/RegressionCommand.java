@@ -84,7 +84,8 @@ public final class RegressionCommand implements Runnable {
             names = "--test-fraction",
             paramLabel = "F",
             defaultValue = "0.3",
-            description = "Share of each species held out for testing (default: ${DEFAULT-VALUE}).")
+            description = "Share of the rows held out for testing, taken from each species alike (default:"
+                    + " ${DEFAULT-VALUE}).")
     private double testFraction;
 
     /** A command for picocli. */

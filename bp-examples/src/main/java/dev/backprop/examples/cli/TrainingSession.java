@@ -258,13 +258,14 @@ final class TrainingSession {
     void printSettings(Network network) {
         out().printf(
                         Locale.ROOT,
-                        "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d epochs, seed %d%n",
+                        "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d %s, seed %d%n",
                         describe(network),
                         network.spec().parameterCount(),
                         loss(),
                         optimizer(),
                         options.batchSize(),
                         options.epochs(),
+                        options.epochs() == 1 ? "epoch" : "epochs",
                         options.seed());
     }
 

@@ -38,12 +38,17 @@ public final class WorkedExampleCommand implements Runnable {
 
     @Option(
             names = "--steps",
+            paramLabel = "N",
             split = ",",
             defaultValue = "1,100,1000,10000",
-            description = "Steps after which to report (default: ${DEFAULT-VALUE}).")
+            description = "Steps after which to report, each at least 1 (default: ${DEFAULT-VALUE}).")
     private List<Integer> steps;
 
-    @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            defaultValue = "0.5",
+            description = "Learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
     @Option(names = "--json", description = "Print a JSON summary as the last line.")
@@ -56,9 +61,8 @@ public final class WorkedExampleCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         TreeSet<Integer> reported = new TreeSet<>(steps);
-        if (reported.first() < 1) {
-            throw new IllegalArgumentException("--steps must be positive, got " + reported.first());
-        }
+        OptionChecks.atLeast(spec, "--steps", reported.first(), 1);
+        OptionChecks.positive(spec, "--lr", learningRate);
         Registries registries = BpCommand.registries(spec);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
