@@ -104,7 +104,10 @@ public final class BpCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new BpCommand(environmentPluginPath, pluginFolder));
         // --version on every command prints the program's version, as 'bp --version' does
         Version version = new Version();
-        forEachCommand(cli, command -> command.getCommandSpec().versionProvider(version));
+        forEachCommand(cli, command -> {
+            command.getCommandSpec().versionProvider(version);
+            command.setHelpFactory(WholeWordsHelp.FACTORY);
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
             PrintWriter err = command.getErr();

@@ -174,7 +174,7 @@ final class TrainingSession {
                 .shuffle(shuffle)
                 .build();
         TrainingResult result = trainer.fit(network, batches);
-        writeOutputs(result.history());
+        writeOutputs(result.history(), network);
         return result;
     }
 
@@ -212,7 +212,7 @@ final class TrainingSession {
      * Writes the history CSV and the chart when asked, and says where; a failure is reported after the results
      * (see {@link #printJson}).
      */
-    void writeOutputs(History history) {
+    void writeOutputs(History history, Network network) {
         options.history()
                 .ifPresent(file -> output(() -> {
                     HistoryCsv.write(history, file);
@@ -220,9 +220,24 @@ final class TrainingSession {
                 }));
         options.plot()
                 .ifPresent(file -> output(() -> {
-                    TrainingChart.write(history, command, file);
+                    TrainingChart.write(history, chartTitle(network, history.size()), file);
                     out().println("chart written to " + file);
                 }));
+    }
+
+    /** The chart's title, naming the run: e.g. {@code bp iris: 4-8(tanh)-3(softmax), sgd(lr=0.1), 30 epochs, seed 7}. */
+    String chartTitle(Network network, int epochs) {
+        return String.format(
+                Locale.ROOT,
+                "bp %s: %s, loss %s, optimizer %s, batch %d, %d %s, seed %d",
+                command,
+                describe(network),
+                loss(),
+                optimizer(),
+                options.batchSize(),
+                epochs,
+                epochs == 1 ? "epoch" : "epochs",
+                options.seed());
     }
 
     /** A JSON line with the command's name and the number of epochs trained. */
