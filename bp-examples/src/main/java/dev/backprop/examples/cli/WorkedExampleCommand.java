@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "worked-example",
         mixinStandardHelpOptions = true,
         description = {
-            "Seed 004's 2-2-2 sigmoid network: inputs [0.05, 0.10], targets [0.01, 0.99], half squared"
+            "The classic 2-2-2 sigmoid network: inputs [0.05, 0.10], targets [0.01, 0.99], half squared"
                     + " error, SGD lr 0.5, from the classic weights w1..w8 = 0.15 .. 0.55, biases 0.35 and 0.60.",
             "Prints the total error and both outputs after the chosen steps, with the biases fixed and trained."
         })
