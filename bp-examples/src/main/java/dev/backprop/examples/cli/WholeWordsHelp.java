@@ -11,7 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * picocli's help with option descriptions wrapped at spaces only. picocli wraps with the JDK's line breaking, which
+ * picocli's help with the synopsis and the option descriptions wrapped at spaces only. picocli wraps with the JDK's line breaking, which
  * also breaks after a full stop and before a bracket, so that {@code huber(delta=0.5)} could print as
  * {@code huber(delta=0.} and {@code 5)} on two lines; here a line ends only at a space, and a word longer than the
  * whole column is left to picocli.
@@ -34,6 +34,38 @@ final class WholeWordsHelp extends Help {
                 new Table(colorScheme, layout.textTable().columns()),
                 createDefaultOptionRenderer(),
                 createDefaultParameterRenderer());
+    }
+
+    /**
+     * The command's name and the synopsis of its options, wrapped at spaces to the usage width: the first line
+     * after the heading ({@code Usage: }), the others indented under the first option, as picocli does.
+     */
+    @Override
+    protected String insertSynopsisCommandName(int synopsisHeadingLength, Text optionText) {
+        String name = commandSpec().qualifiedName();
+        int width = commandSpec().usageMessage().width();
+        int indent = Math.min(synopsisHeadingLength + name.length() + 1, (int) (0.9 * width));
+        Text full = colorScheme().commandText(name).concat(optionText);
+        String plain = full.plainString();
+        StringBuilder out = new StringBuilder();
+        int start = 0;
+        // the last column stays free, as picocli keeps it
+        int room = width - synopsisHeadingLength - 1;
+        while (plain.length() - start > room) {
+            int end = plain.lastIndexOf(' ', start + room);
+            if (end <= start) {
+                end = plain.indexOf(' ', start + room);
+                if (end < 0) {
+                    break;
+                }
+            }
+            out.append(full.substring(start, end))
+                    .append(System.lineSeparator())
+                    .append(" ".repeat(indent));
+            start = end + 1;
+            room = width - indent - 1;
+        }
+        return out.append(full.substring(start)).append(System.lineSeparator()).toString();
     }
 
     /** A text table whose wrapping columns break lines at spaces only. */

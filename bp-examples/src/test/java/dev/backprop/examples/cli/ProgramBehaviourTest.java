@@ -69,6 +69,19 @@ class ProgramBehaviourTest {
     }
 
     @Test
+    void helpLinesBreakAtSpacesOnly_andFitEightyColumns() {
+        for (String command : BpCommand.commandLine().getSubcommands().keySet()) {
+            String help = CommandRun.of(command, "--help").out();
+            assertThat(help.split("\\R"))
+                    .as(command)
+                    .allSatisfy(line -> assertThat(line.length()).isLessThan(80));
+        }
+        // values picocli's own wrapping split: "[--history=FILE." / "csv]", "[--skip=COLUMNS[," / "COLUMNS...]]..."
+        assertThat(CommandRun.of("mnist", "--help").out()).contains("[--history=FILE.csv]");
+        assertThat(CommandRun.of("predict", "--help").out()).contains("[--skip=COLUMNS[,COLUMNS...]]...");
+    }
+
+    @Test
     void learningRate_fromTheSpecOrFromTheOption() {
         // an lr in the spec is used as given; --lr's default does not replace it
         CommandRun spec = CommandRun.of("iris", "--epochs", "1", "--optimizer", "adam(lr=0.01)");
