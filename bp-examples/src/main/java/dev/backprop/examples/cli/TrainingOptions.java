@@ -102,6 +102,11 @@ public final class TrainingOptions {
         return epochs;
     }
 
+    /** The optimizer as given: a name with optional parameters, {@code adam(lr=0.01)}. */
+    public String optimizerText() {
+        return optimizer;
+    }
+
     /** Samples per minibatch. */
     public int batchSize() {
         return batchSize;

@@ -65,8 +65,13 @@ final class TrainingSession {
         options.validate();
         // create the optimizer and the loss once now, so a misspelt name or parameter fails before any data are
         // loaded
-        registries.optimizers().create(options.optimizerSpec());
-        registries.losses().create(ComponentSpec.parse(options.loss()));
+        OptionChecks.component(
+                spec,
+                "--optimizer",
+                options.optimizerText(),
+                () -> registries.optimizers().create(options.optimizerSpec()));
+        OptionChecks.component(
+                spec, "--loss", options.loss(), () -> registries.losses().create(ComponentSpec.parse(options.loss())));
         checkOutputs();
     }
 

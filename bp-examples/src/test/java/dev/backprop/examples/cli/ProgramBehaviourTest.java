@@ -82,6 +82,22 @@ class ProgramBehaviourTest {
     }
 
     @Test
+    void aParameterTheComponentDoesNotTake_isABadOption() {
+        // the example the help used to give: momentum's parameter is 'momentum', not 'beta'
+        CommandRun optimizer = CommandRun.of("iris", "--optimizer", "momentum(beta=0.9)");
+        assertThat(optimizer.exitCode()).isEqualTo(2);
+        assertThat(optimizer.err())
+                .startsWith("bp iris: --optimizer momentum(beta=0.9): ")
+                .contains("beta");
+        assertThat(optimizer.err()).contains("Try 'bp iris --help' for the options.");
+        CommandRun init = CommandRun.of("iris", "--init", "xavier-uniform(gain=2)");
+        assertThat(init.exitCode()).isEqualTo(2);
+        assertThat(init.err()).startsWith("bp iris: --init xavier-uniform(gain=2): ");
+        // an unknown name stays bad input: a plug-in may be missing
+        assertThat(CommandRun.of("iris", "--optimizer", "adamm").exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void learningRate_fromTheSpecOrFromTheOption() {
         // an lr in the spec is used as given; --lr's default does not replace it
         CommandRun spec = CommandRun.of("iris", "--epochs", "1", "--optimizer", "adam(lr=0.01)");
