@@ -6,11 +6,14 @@ import dev.backprop.core.registry.UnknownComponentException;
 import dev.backprop.core.train.TrainingDivergedException;
 import dev.backprop.examples.support.PluginPath;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +44,7 @@ import picocli.CommandLine.ScopeType;
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class BpCommand implements Runnable {
+public final class BpCommand implements Callable<Integer> {
 
     /** Exit code when a check fails: a gradient check, XOR not learned, a plug-in conflict, training diverged. */
     public static final int CHECK_FAILED = 1;
@@ -99,6 +102,12 @@ public final class BpCommand implements Runnable {
      */
     static CommandLine commandLine(String environmentPluginPath, Path pluginFolder) {
         CommandLine cli = new CommandLine(new BpCommand(environmentPluginPath, pluginFolder));
+        // --version on every command prints the program's version, as 'bp --version' does
+        Version version = new Version();
+        forEachCommand(cli, command -> {
+            command.getCommandSpec().versionProvider(version);
+            command.setHelpFactory(WholeWordsHelp.FACTORY);
+        });
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
             PrintWriter err = command.getErr();
@@ -189,17 +198,54 @@ public final class BpCommand implements Runnable {
         return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    private static void forEachCommand(CommandLine command, java.util.function.Consumer<CommandLine> action) {
+        action.accept(command);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            forEachCommand(sub, action);
+        }
     }
 
-    /** The version from the jar's manifest. */
+    /** {@code bp} without a command: the usage on the error stream, and exit code 2, as for a bad option. */
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("bp: no command given");
+        spec.commandLine().usage(err);
+        err.flush();
+        return spec.exitCodeOnInvalidInput();
+    }
+
+    /** The program's version, from a resource the build writes with the project's version. */
     static final class Version implements CommandLine.IVersionProvider {
+
+        /** The resource, next to this class, holding {@code version=<project version>}. */
+        static final String RESOURCE = "version.properties";
+
         @Override
         public String[] getVersion() {
-            String v = BpCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"bp " + (v == null ? "(development build)" : v)};
+            return new String[] {"bp " + version()};
+        }
+
+        /**
+         * The project's version, e.g. {@code 0.1.0-SNAPSHOT}.
+         *
+         * @throws IllegalStateException when the resource is missing or was not filled in by the build
+         */
+        static String version() {
+            Properties properties = new Properties();
+            try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("the build did not package " + RESOURCE + " with the program");
+                }
+                properties.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+            }
+            String v = properties.getProperty("version", "");
+            if (v.isEmpty() || v.contains("${")) {
+                throw new IllegalStateException(RESOURCE + " holds no version: the build did not filter it");
+            }
+            return v;
         }
     }
 }

@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         defaultValueProvider = LogisticCommand.Defaults.class,
         description = {
-            "Seed 001's logistic regression on iris versicolor vs virginica.",
-            "Seed 001's logistic regression: one sigmoid unit with binary cross-entropy, telling iris"
+            "Logistic regression on iris versicolor vs virginica.",
+            "Logistic regression: one sigmoid unit with binary cross-entropy, telling iris"
                     + " versicolor (0) from virginica (1) by their 4 standardised measurements. Prints the loss and"
                     + " accuracy per epoch, the learned weights and the test confusion matrix."
         })

@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         defaultValueProvider = MnistCommand.Defaults.class,
         description = {
-            "Seed 003's TwoLayerNet (784-50-10) on MNIST, after a gradient check.",
-            "Seed 003's TwoLayerNet on MNIST handwritten digits: 784-50-10, ReLU, softmax with"
+            "The TwoLayerNet (784-50-10) on MNIST, after a gradient check.",
+            "The TwoLayerNet on MNIST handwritten digits: 784-50-10, ReLU, softmax with"
                     + " cross-entropy, SGD lr 0.1, batch 100. Checks the gradients on a few images first, then prints"
                     + " the train and test accuracy of every epoch.",
             "Uses the embedded 8,000 training and 2,000 test images unless --data names a folder with the"

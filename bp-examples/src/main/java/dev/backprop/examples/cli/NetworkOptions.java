@@ -83,15 +83,20 @@ public final class NetworkOptions {
      * Checks every option before any data are loaded: the sizes, the activation (created once from the registries,
      * which checks its name and parameters) and the initialiser.
      *
-     * @throws CommandLine.ParameterException for sizes that are not positive integers (exit code 2)
-     * @throws IllegalArgumentException       for an unknown activation or initialiser, or a bad parameter
+     * @throws CommandLine.ParameterException for sizes that are not positive integers, an unknown initialiser or a
+     *                                        parameter the activation or initialiser refuses (exit code 2)
+     * @throws IllegalArgumentException       for an unknown activation (a plug-in may be missing; exit code 3)
      */
     public void validate(Registries registries) {
         hiddenSizes();
         if (!hiddenSizes().isEmpty()) {
-            registries.activations().create(ComponentSpec.parse(activation));
+            OptionChecks.component(
+                    mixee,
+                    "--activation",
+                    activation,
+                    () -> registries.activations().create(ComponentSpec.parse(activation)));
         }
-        initializer();
+        OptionChecks.component(mixee, "--init", init, this::initializer);
     }
 
     /** The hidden activation as given. */

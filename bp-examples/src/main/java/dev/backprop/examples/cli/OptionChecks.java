@@ -1,6 +1,8 @@
 package dev.backprop.examples.cli;
 
+import dev.backprop.core.registry.UnknownComponentException;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -8,6 +10,24 @@ import picocli.CommandLine.Model.CommandSpec;
 final class OptionChecks {
 
     private OptionChecks() {}
+
+    /**
+     * Builds what an option's text describes — a component spec such as {@code adam(lr=0.01)} — turning a refusal
+     * of the text (its syntax, a parameter the component does not take or a value out of range) into a bad option.
+     * An unknown component name is left as it is: a plug-in may be missing, which is bad input (exit code 3).
+     *
+     * @throws CommandLine.ParameterException naming the option, its value and the reason (exit code 2)
+     */
+    static <T> T component(CommandSpec spec, String option, String value, Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (UnknownComponentException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), option + " " + value + ": " + BpCommand.oneLine(e.getMessage()), e);
+        }
+    }
 
     /**
      * Checks that an integer option is at least {@code minimum}.

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         defaultValueProvider = RegressionCommand.Defaults.class,
         description = {
-            "Seed 001's MSE regression: iris petal width, train/test loss per epoch.",
-            "Seed 001's MSE regression with a train/test loss history: predicts an iris flower's petal"
+            "MSE regression: iris petal width, train/test loss per epoch.",
+            "MSE regression with a train/test loss history: predicts an iris flower's petal"
                     + " width from its sepal length, sepal width and petal length (standardised). Prints the train and"
                     + " test loss per epoch, then the test MSE, RMSE in centimetres and R^2."
         })
@@ -84,7 +84,8 @@ public final class RegressionCommand implements Runnable {
             names = "--test-fraction",
             paramLabel = "F",
             defaultValue = "0.3",
-            description = "Share of each species held out for testing (default: ${DEFAULT-VALUE}).")
+            description = "Share of the rows held out for testing, taken from each species alike (default:"
+                    + " ${DEFAULT-VALUE}).")
     private double testFraction;
 
     /** A command for picocli. */

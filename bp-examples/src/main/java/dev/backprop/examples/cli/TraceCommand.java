@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
         name = "trace",
         mixinStandardHelpOptions = true,
         description = {
-            "One training step of seed 004's network, printed layer by layer with the seed equations.",
-            "Prints one training step of seed 004's 2-2-2 sigmoid network (input [0.05, 0.10], target"
+            "One training step of the worked example's network, printed layer by layer with its equations.",
+            "Prints one training step of the worked example's 2-2-2 sigmoid network (input [0.05, 0.10], target"
                     + " [0.01, 0.99], half squared error, SGD) layer by layer: inputs, Z, A, delta, dW, db and the"
-                    + " updated weights, each labelled with the seed equation it implements."
+                    + " updated weights, each labelled with the equation it implements in the reference derivations (\"seed 000\" to \"seed 004\")."
         })
 public final class TraceCommand implements Runnable {
 

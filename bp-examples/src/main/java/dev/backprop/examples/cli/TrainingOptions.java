@@ -29,14 +29,18 @@ public final class TrainingOptions {
             description = "Samples per minibatch (default: " + "${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            description = "Learning rate (default: ${DEFAULT-VALUE}, used when the --optimizer spec has no lr;"
+                    + " giving both --lr and an lr in the spec is an error).")
     private double learningRate;
 
     @Option(
             names = "--optimizer",
             paramLabel = "SPEC",
-            description = "Optimizer by name and parameters, e.g. sgd,"
-                    + " momentum(beta=0.9), adam; see 'bp plugins' (default: ${DEFAULT-VALUE}).")
+            description = "Optimizer by name and parameters, e.g. sgd, momentum(momentum=0.9),"
+                    + " adam(lr=0.01); see 'bp plugins' (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
     @Option(
@@ -98,6 +102,11 @@ public final class TrainingOptions {
         return epochs;
     }
 
+    /** The optimizer as given: a name with optional parameters, {@code adam(lr=0.01)}. */
+    public String optimizerText() {
+        return optimizer;
+    }
+
     /** Samples per minibatch. */
     public int batchSize() {
         return batchSize;
@@ -139,10 +148,12 @@ public final class TrainingOptions {
     }
 
     /**
-     * The optimizer with its learning rate: {@code --optimizer} with {@code lr} set from {@code --lr}, unless the
-     * optimizer's own parameters give one.
+     * The optimizer with its learning rate, by one rule: an {@code lr} in the {@code --optimizer} spec is used as
+     * given; otherwise {@code --lr} (or its default) fills it in; giving {@code --lr} on the command line as well as
+     * an {@code lr} in the spec is an error, since one of the two would be ignored.
      *
-     * @throws CommandLine.ParameterException when both {@code --lr} and an {@code lr} parameter are given
+     * @throws CommandLine.ParameterException when both {@code --lr} and an {@code lr} parameter are given (exit
+     *                                        code 2)
      * @throws IllegalArgumentException       when the optimizer text cannot be read
      */
     public ComponentSpec optimizerSpec() {
@@ -150,7 +161,7 @@ public final class TrainingOptions {
         if (spec.config().has("lr")) {
             if (mixee.commandLine().getParseResult().hasMatchedOption("--lr")) {
                 throw bad("the learning rate is given twice, by --lr " + learningRate + " and by --optimizer "
-                        + optimizer + "; give it once");
+                        + optimizer + "; give it once: --lr fills in lr only when the spec has none");
             }
             return spec;
         }

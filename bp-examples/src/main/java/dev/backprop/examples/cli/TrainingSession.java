@@ -65,8 +65,13 @@ final class TrainingSession {
         options.validate();
         // create the optimizer and the loss once now, so a misspelt name or parameter fails before any data are
         // loaded
-        registries.optimizers().create(options.optimizerSpec());
-        registries.losses().create(ComponentSpec.parse(options.loss()));
+        OptionChecks.component(
+                spec,
+                "--optimizer",
+                options.optimizerText(),
+                () -> registries.optimizers().create(options.optimizerSpec()));
+        OptionChecks.component(
+                spec, "--loss", options.loss(), () -> registries.losses().create(ComponentSpec.parse(options.loss())));
         checkOutputs();
     }
 
@@ -174,7 +179,7 @@ final class TrainingSession {
                 .shuffle(shuffle)
                 .build();
         TrainingResult result = trainer.fit(network, batches);
-        writeOutputs(result.history());
+        writeOutputs(result.history(), network);
         return result;
     }
 
@@ -212,7 +217,7 @@ final class TrainingSession {
      * Writes the history CSV and the chart when asked, and says where; a failure is reported after the results
      * (see {@link #printJson}).
      */
-    void writeOutputs(History history) {
+    void writeOutputs(History history, Network network) {
         options.history()
                 .ifPresent(file -> output(() -> {
                     HistoryCsv.write(history, file);
@@ -220,9 +225,24 @@ final class TrainingSession {
                 }));
         options.plot()
                 .ifPresent(file -> output(() -> {
-                    TrainingChart.write(history, command, file);
+                    TrainingChart.write(history, chartTitle(network, history.size()), file);
                     out().println("chart written to " + file);
                 }));
+    }
+
+    /** The chart's title, naming the run: e.g. {@code bp iris: 4-8(tanh)-3(softmax), sgd(lr=0.1), 30 epochs, seed 7}. */
+    String chartTitle(Network network, int epochs) {
+        return String.format(
+                Locale.ROOT,
+                "bp %s: %s, loss %s, optimizer %s, batch %d, %d %s, seed %d",
+                command,
+                describe(network),
+                loss(),
+                optimizer(),
+                options.batchSize(),
+                epochs,
+                epochs == 1 ? "epoch" : "epochs",
+                options.seed());
     }
 
     /** A JSON line with the command's name and the number of epochs trained. */
@@ -258,13 +278,14 @@ final class TrainingSession {
     void printSettings(Network network) {
         out().printf(
                         Locale.ROOT,
-                        "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d epochs, seed %d%n",
+                        "network %s (%d parameters), loss %s, optimizer %s, batch %d, %d %s, seed %d%n",
                         describe(network),
                         network.spec().parameterCount(),
                         loss(),
                         optimizer(),
                         options.batchSize(),
                         options.epochs(),
+                        options.epochs() == 1 ? "epoch" : "epochs",
                         options.seed());
     }
 

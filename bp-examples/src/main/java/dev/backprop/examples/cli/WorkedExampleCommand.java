@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "worked-example",
         mixinStandardHelpOptions = true,
         description = {
-            "Seed 004's 2-2-2 sigmoid network: inputs [0.05, 0.10], targets [0.01, 0.99], half squared"
+            "The classic 2-2-2 sigmoid network: inputs [0.05, 0.10], targets [0.01, 0.99], half squared"
                     + " error, SGD lr 0.5, from the classic weights w1..w8 = 0.15 .. 0.55, biases 0.35 and 0.60.",
             "Prints the total error and both outputs after the chosen steps, with the biases fixed and trained."
         })
@@ -38,12 +38,17 @@ public final class WorkedExampleCommand implements Runnable {
 
     @Option(
             names = "--steps",
+            paramLabel = "N",
             split = ",",
             defaultValue = "1,100,1000,10000",
-            description = "Steps after which to report (default: ${DEFAULT-VALUE}).")
+            description = "Steps after which to report, each at least 1 (default: ${DEFAULT-VALUE}).")
     private List<Integer> steps;
 
-    @Option(names = "--lr", defaultValue = "0.5", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lr",
+            paramLabel = "RATE",
+            defaultValue = "0.5",
+            description = "Learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
     @Option(names = "--json", description = "Print a JSON summary as the last line.")
@@ -56,9 +61,8 @@ public final class WorkedExampleCommand implements Runnable {
     public void run() {
         long started = System.nanoTime();
         TreeSet<Integer> reported = new TreeSet<>(steps);
-        if (reported.first() < 1) {
-            throw new IllegalArgumentException("--steps must be positive, got " + reported.first());
-        }
+        OptionChecks.atLeast(spec, "--steps", reported.first(), 1);
+        OptionChecks.positive(spec, "--lr", learningRate);
         Registries registries = BpCommand.registries(spec);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(

@@ -10,8 +10,12 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Prints one row per epoch to a command's output: the epoch number, then the chosen figures of the epoch's
- * record ({@code train.loss}, {@code test.accuracy}, ...), under a header printed before the first epoch.
+ * Prints one row per epoch to a command's output: the epoch number (from 1), then the chosen figures of the
+ * epoch's record ({@code train.loss}, {@code test.accuracy}, ...), under a header printed before the first epoch.
+ * When the table has {@code train.loss} and other figures, a note above the header says how they differ:
+ * {@code train.loss} is the mean of the epoch's batch losses, taken while the weights changed, and every other
+ * figure is measured after the epoch. Figures of magnitude {@value #LARGE} or more, and non-finite ones, are shown
+ * in scientific notation, so a diverging run never prints hundreds of digits.
  */
 public final class EpochTable implements TrainingListener {
 
@@ -32,6 +36,13 @@ public final class EpochTable implements TrainingListener {
     }
 
     private static final int WIDTH = 12;
+
+    /** The magnitude from which a figure is printed in scientific notation. */
+    static final double LARGE = 1e6;
+
+    /** The note printed above the header when the table has the train loss and other figures. */
+    static final String NOTE =
+            "(train loss: mean over the epoch's batches; the other columns: measured after the epoch)";
 
     private final PrintWriter out;
     private final List<Column> columns;
@@ -68,10 +79,22 @@ public final class EpochTable implements TrainingListener {
         printHeader();
         StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%6d", record.epoch() + 1));
         for (Column c : columns) {
-            row.append(String.format(Locale.ROOT, "  %" + WIDTH + ".6f", record.metric(c.key())));
+            row.append("  ").append(format(record.metric(c.key())));
         }
         out.println(row);
         out.flush();
+    }
+
+    /**
+     * One figure in a cell of the table's width: six decimals, or scientific notation with four when its magnitude
+     * is {@value #LARGE} or more; {@code NaN} and {@code Infinity} as Java names them.
+     */
+    static String format(double value) {
+        if (!Double.isFinite(value)) {
+            return String.format(Locale.ROOT, "%" + WIDTH + "s", value);
+        }
+        String pattern = Math.abs(value) >= LARGE ? ".4e" : ".6f";
+        return String.format(Locale.ROOT, "%" + WIDTH + pattern, value);
     }
 
     private void printHeader() {
@@ -79,6 +102,10 @@ public final class EpochTable implements TrainingListener {
             return;
         }
         headerPrinted = true;
+        boolean trainLoss = columns.stream().anyMatch(c -> c.key().equals("train.loss"));
+        if (trainLoss && columns.size() > 1) {
+            out.println(NOTE);
+        }
         List<String> cells = new ArrayList<>();
         cells.add(String.format(Locale.ROOT, "%6s", "epoch"));
         for (Column c : columns) {

@@ -135,8 +135,12 @@ class SafeOutputsAndOptionsTest {
         assertThat(hex.exitCode()).isEqualTo(2);
 
         CommandRun comma = CommandRun.of("iris", "--optimizer", "adam(lr=0.001,)");
-        assertThat(comma.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
-        assertThat(comma.err()).contains("parameter 2 is empty (a trailing comma?)");
+        // a spec the option cannot use is a bad option, like any other
+        assertThat(comma.exitCode()).isEqualTo(2);
+        assertThat(comma.err())
+                .contains("--optimizer adam(lr=0.001,): ")
+                .contains("parameter 2 is empty (a trailing comma?)")
+                .contains("Try 'bp iris --help'");
     }
 
     @Test
