@@ -76,6 +76,12 @@ public final class TrainingOptions {
             description = "Create the missing folders of --save, --history and --plot (otherwise refused).")
     private boolean createDirs;
 
+    @Option(
+            names = "--no-divergence-check",
+            description = "Train on when the loss explodes (by default a run stops with exit code 1 once the train"
+                    + " loss is 10 times its first epoch's, or, for categorical cross-entropy, 3 times ln K).")
+    private boolean noDivergenceCheck;
+
     @Option(names = "--json", description = "Print the final figures as one JSON object on the last line.")
     private boolean json;
 
@@ -145,6 +151,11 @@ public final class TrainingOptions {
     /** Whether missing folders of the output files are created. */
     public boolean createDirs() {
         return createDirs;
+    }
+
+    /** Whether the program's divergence rule watches the run ({@code --no-divergence-check} turns it off). */
+    public boolean divergenceCheck() {
+        return !noDivergenceCheck;
     }
 
     /**

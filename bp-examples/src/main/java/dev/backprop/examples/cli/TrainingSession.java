@@ -146,11 +146,11 @@ final class TrainingSession {
                 .epochs(options.epochs())
                 .listener(ProgressBarListener.forConsole())
                 .listener(new EpochTable(out(), columns))
-                .listener(divergenceRule(lossSpec));
+                .listener(options.divergenceCheck() ? divergenceRule(lossSpec) : DivergenceRule.none());
     }
 
     /**
-     * The program's divergence rule, on for every training command: the run stops (exit code 1) when the train
+     * The program's divergence rule, on for every training command unless {@code --no-divergence-check}: the run stops (exit code 1) when the train
      * loss grows past {@value #LOSS_GROWTH} times its first epoch's, and, for categorical cross-entropy, when it
      * is more than {@value #UNIFORM_GUESS} times ln K, the loss of guessing each of the K classes with equal
      * probability.

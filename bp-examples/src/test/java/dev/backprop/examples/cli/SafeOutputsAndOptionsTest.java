@@ -179,4 +179,18 @@ class SafeOutputsAndOptionsTest {
                 .contains("is more than 3 × ln 10 = 6.90776");
         assertThat(dir.resolve("m.bp")).doesNotExist();
     }
+
+    @Test
+    void divergenceCheck_canBeTurnedOff_andTheSaturatedRunThenEndsNormally() {
+        String[] run = {"mnist", "--lr", "1e6", "--epochs", "2", "--train-limit", "500", "--test-limit", "100", "--json"
+        };
+        CommandRun watched = CommandRun.of(run);
+        assertThat(watched.exitCode()).as(watched.toString()).isEqualTo(BpCommand.CHECK_FAILED);
+
+        String[] unwatched = java.util.Arrays.copyOf(run, run.length + 1);
+        unwatched[run.length] = "--no-divergence-check";
+        CommandRun free = CommandRun.of(unwatched);
+        assertThat(free.exitCode()).as(free.toString()).isZero();
+        assertThat(free.number("epochs")).isEqualTo(2.0);
+    }
 }
