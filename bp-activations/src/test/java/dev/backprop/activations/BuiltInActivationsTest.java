@@ -91,7 +91,7 @@ class BuiltInActivationsTest {
         try (URLClassLoader own = new URLClassLoader(new URL[] {location}, null);
                 InputStream in = own.getResourceAsStream("META-INF/services/" + SERVICE)) {
             assertThat(in).as("META-INF/services/" + SERVICE).isNotNull();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", 0)) {
                 if (!line.isBlank()) {
                     listed.add(line.strip());
                 }

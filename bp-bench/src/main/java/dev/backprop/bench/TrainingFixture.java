@@ -127,7 +127,7 @@ final class TrainingFixture {
     }
 
     private static int[] widths(String arch) {
-        String[] parts = arch.split("-");
+        String[] parts = arch.split("-", 0);
         int[] widths = new int[parts.length];
         for (int i = 0; i < parts.length; i++) {
             widths[i] = Integer.parseInt(parts[i].strip());

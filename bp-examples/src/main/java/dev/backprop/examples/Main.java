@@ -3,7 +3,9 @@ package dev.backprop.examples;
 import dev.backprop.core.spi.Echo;
 import dev.backprop.core.spi.Numbers;
 import dev.backprop.examples.cli.BpCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +36,12 @@ public final class Main {
 
     /** Runs the program and exits with its exit code. */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        // the terminal's encoding, which Java 17 takes as the default charset
+        Charset terminal = Charset.defaultCharset();
+        System.exit(run(
+                new PrintWriter(new OutputStreamWriter(System.out, terminal), true),
+                new PrintWriter(new OutputStreamWriter(System.err, terminal), true),
+                args));
     }
 
     /**

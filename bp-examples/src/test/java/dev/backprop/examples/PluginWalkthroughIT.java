@@ -71,21 +71,23 @@ class PluginWalkthroughIT {
                 "module com.example.clash { requires dev.backprop.core;"
                         + " provides dev.backprop.core.spi.ActivationProvider with com.example.clash.OtherBentIdentity,"
                         + " com.example.clash.Broken; }\n");
-        Files.writeString(
-                java.resolve("OtherBentIdentity.java"),
-                "package com.example.clash;\n"
-                        + "public final class OtherBentIdentity implements dev.backprop.core.spi.ActivationProvider {\n"
-                        + "  public String name() { return \"bent-identity\"; }\n"
-                        + "  public dev.backprop.core.spi.Activation create(dev.backprop.core.spi.Config c) {\n"
-                        + "    throw new UnsupportedOperationException(); }\n}\n");
-        Files.writeString(
-                java.resolve("Broken.java"),
-                "package com.example.clash;\n"
-                        + "public final class Broken implements dev.backprop.core.spi.ActivationProvider {\n"
-                        + "  public Broken() { throw new IllegalStateException(\"broken on purpose\"); }\n"
-                        + "  public String name() { return \"broken\"; }\n"
-                        + "  public dev.backprop.core.spi.Activation create(dev.backprop.core.spi.Config c) {\n"
-                        + "    throw new UnsupportedOperationException(); }\n}\n");
+        Files.writeString(java.resolve("OtherBentIdentity.java"), """
+                package com.example.clash;
+                public final class OtherBentIdentity implements dev.backprop.core.spi.ActivationProvider {
+                  public String name() { return "bent-identity"; }
+                  public dev.backprop.core.spi.Activation create(dev.backprop.core.spi.Config c) {
+                    throw new UnsupportedOperationException(); }
+                }
+                """);
+        Files.writeString(java.resolve("Broken.java"), """
+                package com.example.clash;
+                public final class Broken implements dev.backprop.core.spi.ActivationProvider {
+                  public Broken() { throw new IllegalStateException("broken on purpose"); }
+                  public String name() { return "broken"; }
+                  public dev.backprop.core.spi.Activation create(dev.backprop.core.spi.Config c) {
+                    throw new UnsupportedOperationException(); }
+                }
+                """);
         Path services = Files.createDirectories(dir.resolve("resources/META-INF/services"));
         Files.writeString(
                 services.resolve("dev.backprop.core.spi.ActivationProvider"),

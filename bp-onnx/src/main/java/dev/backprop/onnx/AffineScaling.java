@@ -14,6 +14,7 @@ import java.util.TreeSet;
  * @param offset the value subtracted from each column
  * @param scale  the divisor of each column, positive and finite
  */
+@SuppressWarnings("ArrayRecordComponent") // a scaler's columns, written into the graph; never compared with equals
 public record AffineScaling(double[] offset, double[] scale) {
 
     /** The state key of the divisor in bp's scalers. */

@@ -32,13 +32,12 @@ class OnnxCheckerTest {
         Assumptions.assumeTrue(
                 run(List.of(PYTHON.toString(), "-c", "import onnx")) == 0, "the python onnx package is absent");
         List<String> activations = BuiltInActivationsOnnxTest.activations().toList();
-        List<String> command = new ArrayList<>(List.of(
-                PYTHON.toString(),
-                "-c",
-                "import onnx, sys\n"
-                        + "for p in sys.argv[1:]:\n"
-                        + "    onnx.checker.check_model(onnx.load(p), full_check=True)\n"
-                        + "print(len(sys.argv) - 1)\n"));
+        List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-c", """
+                import onnx, sys
+                for p in sys.argv[1:]:
+                    onnx.checker.check_model(onnx.load(p), full_check=True)
+                print(len(sys.argv) - 1)
+                """));
         int written = 0;
         for (OnnxGraph.ElementType type : OnnxGraph.ElementType.values()) {
             for (int opset : new int[] {9, 13, ExportOptions.DEFAULT_OPSET}) {

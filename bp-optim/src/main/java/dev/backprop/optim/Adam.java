@@ -75,8 +75,8 @@ public final class Adam extends AbstractOptimizer {
         double[] m = slots[0];
         double[] v = slots[1];
         // 1 − β₁ᵗ and 1 − β₂ᵗ
-        double correction1 = 1 - Math.pow(beta1, t);
-        double correction2 = 1 - Math.pow(beta2, t);
+        double correction1 = 1 - Math.pow(beta1, (double) t);
+        double correction2 = 1 - Math.pow(beta2, (double) t);
         for (int k = 0; k < n; k++) {
             // m = β₁·m + (1 − β₁)·g
             m[k] = beta1 * m[k] + (1 - beta1) * g[k];

@@ -12,6 +12,7 @@ import java.io.Serializable;
  * @param loss     Σ w_s L_s over the covered partitions
  * @param gradient Σ w_s g_s over the covered partitions, flat in {@link ParameterVector} order
  */
+@SuppressWarnings("ArrayRecordComponent") // a message between Spark tasks; never compared with equals
 record PartialSum(int node, int rows, double loss, double[] gradient) implements Serializable {
 
     /** A leaf: {@code w · L_s} and {@code w · g_s} of one partition's result. */

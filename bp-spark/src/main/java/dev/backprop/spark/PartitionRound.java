@@ -16,6 +16,7 @@ import java.io.Serializable;
  *                    epoch's last
  * @param epochRows   the samples it trained on from the start of the epoch to the end of this round
  */
+@SuppressWarnings("ArrayRecordComponent") // a message between Spark tasks; never compared with equals
 record PartitionRound(
         int partition, int rows, int steps, double lossSum, double[] weights, OptimizerState optimizer, long epochRows)
         implements Serializable {

@@ -12,5 +12,6 @@ import java.io.Serializable;
  * @param optimizer  for an epoch's first round, the averaged optimizer state (empty before the first round of a
  *                   fresh run); empty for later rounds, where each partition continues from its own state
  */
+@SuppressWarnings("ArrayRecordComponent") // a message between Spark tasks; never compared with equals
 record RoundStart(int firstBatch, long firstStep, double[] rates, double[] weights, OptimizerState optimizer)
         implements Serializable {}

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param features the inputs of the network, one value per input
  * @param targets  the targets, one row of the target matrix
  */
+@SuppressWarnings(
+        "ArrayRecordComponent") // one row of a Spark data set, serialised as it is; never compared with equals
 public record Sample(double[] features, double[] targets) implements Serializable {
 
     /** Checks that both arrays are present. */

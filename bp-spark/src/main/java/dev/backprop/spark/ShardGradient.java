@@ -11,4 +11,5 @@ import java.io.Serializable;
  * @param loss      L_s, the loss of those samples as the loss reduces them
  * @param gradient  g_s = ∇L_s, flat in {@link ParameterVector} order
  */
+@SuppressWarnings("ArrayRecordComponent") // a message between Spark tasks; never compared with equals
 record ShardGradient(int partition, int rows, double loss, double[] gradient) implements Serializable {}

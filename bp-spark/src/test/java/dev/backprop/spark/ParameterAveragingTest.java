@@ -328,7 +328,7 @@ class ParameterAveragingTest {
                     after[p] = SparkTests.weights(local);
                 }
                 step += Math.min(k, batches - first);
-                long total = rows[0] + rows[1];
+                long total = (long) rows[0] + rows[1];
                 double[] averaged = new double[start.length];
                 for (int i = 0; i < averaged.length; i++) {
                     // w = (n_0/N) w_0 + (n_1/N) w_1, in partition order

@@ -85,7 +85,7 @@ class SeparateExecutorJvmsTest {
         long driver = ProcessHandle.current().pid();
         List<Long> pids = new ArrayList<>();
         for (String s : seen) {
-            String[] parts = s.split(" ");
+            String[] parts = s.split(" ", 0);
             pids.add(Long.parseLong(parts[0]));
             assertThat(parts[1])
                     .as("spark-test-tanh found on executor " + parts[0])
@@ -206,7 +206,7 @@ class SeparateExecutorJvmsTest {
                             + ProcessHandle.current().pid())
                     .collect();
             tasks.known.addAll(executors());
-            String[] victim = seen.get(0).split(" ");
+            String[] victim = seen.get(0).split(" ", 0);
             ProcessHandle process = ProcessHandle.of(Long.parseLong(victim[1])).orElseThrow();
             process.destroyForcibly();
             process.onExit().join();

@@ -98,7 +98,7 @@ final class ServiceRegistration {
 
     /** Whether a services file names the class on a line of its own (comments after # ignored). */
     private static boolean lists(InputStream in, String className) throws IOException {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", 0)) {
             int comment = line.indexOf('#');
             String name = (comment >= 0 ? line.substring(0, comment) : line).strip();
             if (name.equals(className)) {

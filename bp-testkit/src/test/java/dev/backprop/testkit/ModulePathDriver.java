@@ -20,8 +20,10 @@ public final class ModulePathDriver {
      * @throws Exception if the provider cannot be made or the file written
      */
     public static void main(String[] args) throws Exception {
-        ActivationProvider provider =
-                (ActivationProvider) Class.forName(args[0]).getConstructor().newInstance();
+        ActivationProvider provider = Class.forName(args[0])
+                .asSubclass(ActivationProvider.class)
+                .getConstructor()
+                .newInstance();
         ConformanceReport report = Conformance.defaults().checkActivation(provider, Config.empty());
         Files.writeString(Path.of(args[1]), report.toString());
     }

@@ -94,7 +94,7 @@ class ModulePathTest {
     @BeforeAll
     static void splitTheClassPath_andWriteTheTestResources() throws IOException {
         List<Path> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator, 0)) {
             if (!entry.isBlank()) {
                 entries.add(Path.of(entry));
             }

@@ -156,7 +156,7 @@ final class DecodingReader extends Reader {
         if (bytesConsumed == 0 && charset.equals(StandardCharsets.UTF_8) && bytes.limit() >= 2) {
             int b0 = bytes.get(0) & 0xff;
             int b1 = bytes.get(1) & 0xff;
-            if (b0 == 0xFF && b1 == 0xFE || b0 == 0xFE && b1 == 0xFF) {
+            if ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF)) {
                 hint = " The file starts with a UTF-16 byte-order mark: save it as UTF-8.";
             }
         }

@@ -9,6 +9,7 @@ import java.util.Arrays;
  * @param validation indices of the validation part (empty for a train/test split)
  * @param test       indices of the test part
  */
+@SuppressWarnings("ArrayRecordComponent") // indices of one split, copied in; never compared with equals
 public record SplitIndices(int[] train, int[] validation, int[] test) {
 
     /** Copies the arrays so that the record is not shared with its creator. */

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CsvLoaderTest {
 
-    private static final String IRIS_HEAD = "150,4,setosa,versicolor,virginica\n"
-            + "5.1,3.5,1.4,0.2,0\n"
-            + "7.0,3.2,4.7,1.4,1\n"
-            + "6.3,3.3,6.0,2.5,2\n";
+    private static final String IRIS_HEAD = """
+            150,4,setosa,versicolor,virginica
+            5.1,3.5,1.4,0.2,0
+            7.0,3.2,4.7,1.4,1
+            6.3,3.3,6.0,2.5,2
+            """;
 
     private static InputStream text(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));

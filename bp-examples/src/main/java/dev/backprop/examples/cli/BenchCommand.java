@@ -275,8 +275,8 @@ public final class BenchCommand implements Runnable {
 
     /** The threads of one product: the pure-Java backend's own, OpenBLAS's from the environment, or 0 if unknown. */
     private static long threadsOf(MatrixBackend backend) {
-        if (backend instanceof EjmlBackend) {
-            return ((EjmlBackend) backend).threads();
+        if (backend instanceof EjmlBackend ejml) {
+            return ejml.threads();
         }
         String fromEnv = System.getenv(NATIVE_THREADS);
         try {

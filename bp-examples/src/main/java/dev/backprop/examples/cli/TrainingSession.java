@@ -302,9 +302,8 @@ final class TrainingSession {
     }
 
     /**
-     * Saves the network with what {@code bp predict} needs, when {@code --save} was given, and says where.
-     *
-     * @param loss the loss it was trained with, by name
+     * Saves the network with what {@code bp predict} needs (and the loss it was trained with, by name), when
+     * {@code --save} was given, and says where.
      */
     void save(Network network, ModelInfo info) {
         options.save()

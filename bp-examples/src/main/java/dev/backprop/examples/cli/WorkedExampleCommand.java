@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.NavigableSet;
 import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
@@ -90,7 +91,7 @@ public final class WorkedExampleCommand implements Runnable {
     }
 
     /** Trains the network from the classic weights and reports after the chosen steps. */
-    List<Row> train(Registries registries, boolean trainBiases, TreeSet<Integer> reported) {
+    List<Row> train(Registries registries, boolean trainBiases, NavigableSet<Integer> reported) {
         Network net = classicNetwork(registries);
         Loss loss = registries.losses().create("half-sse", Config.empty());
         Optimizer sgd = registries.optimizers().create("sgd", Config.of("lr", learningRate));

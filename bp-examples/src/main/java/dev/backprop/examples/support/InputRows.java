@@ -20,6 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * @param values the numbers, n × columns
  * @param lines  the file line of each row, from 1
  */
+@SuppressWarnings("ArrayRecordComponent") // the rows read and their line numbers, handed on once; never compared
 public record InputRows(DMatrixRMaj values, long[] lines) {
 
     /**

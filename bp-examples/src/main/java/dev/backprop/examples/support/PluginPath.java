@@ -86,7 +86,7 @@ public final class PluginPath {
     }
 
     private static void add(Set<Path> entries, String list, String source) {
-        for (String part : list.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        for (String part : list.split(java.util.regex.Pattern.quote(File.pathSeparator), 0)) {
             if (part.isBlank()) {
                 continue;
             }

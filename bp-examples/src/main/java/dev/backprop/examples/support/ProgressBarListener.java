@@ -29,8 +29,26 @@ public final class ProgressBarListener implements TrainingListener {
 
     /** A listener that shows a bar when standard input and output are a terminal. */
     public static ProgressBarListener forConsole() {
+        return new ProgressBarListener(isTerminal());
+    }
+
+    /**
+     * Whether standard input and output are a terminal: {@code Console.isTerminal()} where it exists (Java 22+,
+     * where {@code System.console()} is no longer null when they are not), else whether there is a console.
+     */
+    @SuppressWarnings("SystemConsoleNull") // before Java 22, a null console is the answer; after, isTerminal() is
+    private static boolean isTerminal() {
         Console console = System.console();
-        return new ProgressBarListener(console != null);
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
     }
 
     /** Whether the bar is drawn. */

@@ -25,7 +25,7 @@ class IrisCommandTest {
         int top = lines.indexOf(run.lineStartingWith("confusion matrix"));
         long[][] counts = new long[3][3];
         for (int r = 0; r < 3; r++) {
-            String[] cells = lines.get(top + 2 + r).strip().split("\\s+");
+            String[] cells = lines.get(top + 2 + r).strip().split("\\s+", 0);
             assertThat(cells[0])
                     .isEqualTo(List.of("setosa", "versicolor", "virginica").get(r));
             for (int c = 0; c < 3; c++) {

@@ -87,7 +87,7 @@ class PredictCommandTest {
                 p[c] /= sum;
                 best = p[c] > p[best] ? c : best;
             }
-            String[] cells = lines.get(1 + r).split(",");
+            String[] cells = lines.get(1 + r).split(",", 0);
             // the file's line: the header is line 1, so flower r is on line r + 2
             assertThat(cells[0]).isEqualTo(Integer.toString(r + 2));
             assertThat(cells[1]).isEqualTo(species.get(best));
@@ -98,7 +98,7 @@ class PredictCommandTest {
         }
         // the three flowers are the species of their rows in Fisher's table
         assertThat(lines.subList(1, 4))
-                .extracting(l -> l.split(",")[1])
+                .extracting(l -> l.split(",", 0)[1])
                 .containsExactly("setosa", "versicolor", "virginica");
         assertThat(run.json())
                 .containsEntry("model_command", "iris")
@@ -171,7 +171,7 @@ class PredictCommandTest {
         assertThat(run.lines().get(0)).isEqualTo("line,value");
         double[] expected = {0.2, 1.4, 2.5};
         for (int r = 0; r < 3; r++) {
-            double value = Double.parseDouble(run.lines().get(1 + r).split(",")[1]);
+            double value = Double.parseDouble(run.lines().get(1 + r).split(",", 0)[1]);
             // a fit with R^2 about 0.93 has residuals of about 0.2 cm; allow 0.5 cm
             assertThat(value).isCloseTo(expected[r], within(0.5));
         }
@@ -236,16 +236,19 @@ class PredictCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         // lines 1, 3 and 4 hold the rows (line 2 is blank)
-        assertThat(run.lines().subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("1", "3", "4");
+        assertThat(run.lines().subList(1, 4))
+                .extracting(l -> l.split(",", 0)[0])
+                .containsExactly("1", "3", "4");
     }
 
     @Test
     void labelColumn_isSkippedByName_orByPosition(@TempDir Path dir) throws IOException {
         Path model = irisModel(dir);
-        Path csv = Files.writeString(
-                dir.resolve("labelled.csv"),
-                "sepal length,sepal width,petal length,petal width,species\n"
-                        + "5.1,3.5,1.4,0.2,setosa\n6.3,3.3,6.0,2.5,virginica\n");
+        Path csv = Files.writeString(dir.resolve("labelled.csv"), """
+                sepal length,sepal width,petal length,petal width,species
+                5.1,3.5,1.4,0.2,setosa
+                6.3,3.3,6.0,2.5,virginica
+                """);
 
         CommandRun refused = predict(model, csv);
         assertThat(refused.exitCode()).isEqualTo(BpCommand.BAD_INPUT);
@@ -256,7 +259,7 @@ class PredictCommandTest {
         assertThat(byName.exitCode()).as(byName.toString()).isZero();
         // the header is line 1, the rows lines 2 and 3
         assertThat(byName.lines().subList(1, 3))
-                .extracting(l -> l.split(",")[0])
+                .extracting(l -> l.split(",", 0)[0])
                 .containsExactly("2", "3");
         assertThat(byPosition.out()).isEqualTo(byName.out());
         CommandRun selected = predict(model, csv, "--select", "1,2,3,4", "--header", "yes");

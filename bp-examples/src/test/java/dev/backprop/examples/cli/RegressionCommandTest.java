@@ -40,11 +40,11 @@ class RegressionCommandTest {
         assertThat(header).contains("train.loss", "test.loss", "test.r2");
         // the default is 60 epochs: one row each
         assertThat(lines).hasSize(1 + 60);
-        String[] last = lines.get(60).split(",");
+        String[] last = lines.get(60).split(",", 0);
         assertThat(Double.parseDouble(last[header.indexOf("test.loss")])).isEqualTo(run.number("test_loss"));
         assertThat(Double.parseDouble(last[header.indexOf("train.loss")])).isEqualTo(run.number("train_loss"));
         // seed 001's history: both losses fall, the last test loss well below the first
-        double firstTest = Double.parseDouble(lines.get(1).split(",")[header.indexOf("test.loss")]);
+        double firstTest = Double.parseDouble(lines.get(1).split(",", 0)[header.indexOf("test.loss")]);
         assertThat(run.number("test_loss")).isLessThan(firstTest);
     }
 

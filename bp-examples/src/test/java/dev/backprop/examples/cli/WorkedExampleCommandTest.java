@@ -20,7 +20,7 @@ class WorkedExampleCommandTest {
         for (int i = start + 2;
                 i < lines.size() && !lines.get(i).isBlank() && !lines.get(i).startsWith("{");
                 i++) {
-            String[] f = lines.get(i).strip().split("\\s+");
+            String[] f = lines.get(i).strip().split("\\s+", 0);
             rows.add(new Row(
                     Integer.parseInt(f[0]),
                     Double.parseDouble(f[1]),

@@ -42,6 +42,6 @@ public final class ExponentialDecaySchedule extends AbstractSchedule {
     @Override
     protected double decayed(double baseRate, long step, int epoch) {
         // rate = η₀ · γⁿ
-        return baseRate * Math.pow(gamma, unit.count(step, epoch));
+        return baseRate * Math.pow(gamma, (double) unit.count(step, epoch));
     }
 }

@@ -47,6 +47,6 @@ public final class StepDecaySchedule extends AbstractSchedule {
     @Override
     protected double decayed(double baseRate, long step, int epoch) {
         // rate = η₀ · γ^⌊n / step-size⌋
-        return baseRate * Math.pow(gamma, unit.count(step, epoch) / stepSize);
+        return baseRate * Math.pow(gamma, (double) Math.floorDiv(unit.count(step, epoch), stepSize));
     }
 }

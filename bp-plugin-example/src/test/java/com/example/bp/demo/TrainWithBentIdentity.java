@@ -35,7 +35,7 @@ public final class TrainWithBentIdentity {
         DMatrixRMaj t = new DMatrixRMaj(16, 1);
         for (int i = 0; i < 16; i++) {
             double x1 = (i % 4) / 1.5 - 1;
-            double x2 = (i / 4) / 1.5 - 1;
+            double x2 = Math.floorDiv(i, 4) / 1.5 - 1;
             x.set(i, 0, x1);
             x.set(i, 1, x2);
             t.set(i, 0, x1 * x2);

@@ -91,9 +91,9 @@ public final class SparkBenchmark {
                     os.getSystemLoadAverage());
             out.println("| training | samples/s | ms per global step | overhead per step vs one JVM |");
             out.println("|---|---:|---:|---:|");
-            row(out, "single JVM (Trainer + ShuffledBatches)", single, epochs * n, steps, single);
-            row(out, "Spark, synchronous (SparkGradientSource)", sync, epochs * n, steps, single);
-            row(out, "Spark, parameter averaging, k = " + k, averaging, epochs * n, steps, single);
+            row(out, "single JVM (Trainer + ShuffledBatches)", single, (long) epochs * n, steps, single);
+            row(out, "Spark, synchronous (SparkGradientSource)", sync, (long) epochs * n, steps, single);
+            row(out, "Spark, parameter averaging, k = " + k, averaging, (long) epochs * n, steps, single);
         }
     }
 
