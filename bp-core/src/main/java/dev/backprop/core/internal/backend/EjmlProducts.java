@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 import dev.backprop.core.spi.MatrixBackend;
 import org.ejml.data.DMatrixRMaj;

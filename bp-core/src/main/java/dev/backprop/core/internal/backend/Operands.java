@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 /**
  * One product in the row-streaming form {@code y_i = Σ_{p<k} X[i][p] · R_p} for output rows {@code i < count},

@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 /**
  * The scratch memory one thread of one product uses: a block of the right operand copied into rows, and the

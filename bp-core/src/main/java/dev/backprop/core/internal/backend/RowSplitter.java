@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;

@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.MatrixBackendProvider;
@@ -13,7 +13,7 @@ public final class EjmlBackendProvider implements MatrixBackendProvider {
     /** The system property giving the number of threads, e.g. {@code -Dbp.threads=1}. */
     public static final String THREADS_PROPERTY = "bp.threads";
 
-    /** For {@link java.util.ServiceLoader} and {@link MatrixBackends}. */
+    /** For {@link java.util.ServiceLoader} and {@link dev.backprop.core.backend.MatrixBackends}. */
     public EjmlBackendProvider() {}
 
     @Override

@@ -1,4 +1,4 @@
-package dev.backprop.core.backend;
+package dev.backprop.core.internal.backend;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
