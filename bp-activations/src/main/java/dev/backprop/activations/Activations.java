@@ -1,5 +1,21 @@
 package dev.backprop.activations;
 
+import dev.backprop.activations.internal.EluProvider;
+import dev.backprop.activations.internal.GeluProvider;
+import dev.backprop.activations.internal.HardSigmoidProvider;
+import dev.backprop.activations.internal.HardTanhProvider;
+import dev.backprop.activations.internal.IdentityProvider;
+import dev.backprop.activations.internal.LeakyReluProvider;
+import dev.backprop.activations.internal.LogSoftmaxProvider;
+import dev.backprop.activations.internal.MishProvider;
+import dev.backprop.activations.internal.ReluProvider;
+import dev.backprop.activations.internal.SeluProvider;
+import dev.backprop.activations.internal.SigmoidProvider;
+import dev.backprop.activations.internal.SoftmaxProvider;
+import dev.backprop.activations.internal.SoftplusProvider;
+import dev.backprop.activations.internal.SoftsignProvider;
+import dev.backprop.activations.internal.SwishProvider;
+import dev.backprop.activations.internal.TanhProvider;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;

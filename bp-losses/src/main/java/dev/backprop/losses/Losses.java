@@ -3,6 +3,16 @@ package dev.backprop.losses;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.losses.internal.BinaryCrossEntropyProvider;
+import dev.backprop.losses.internal.BinaryCrossEntropyWithLogitsProvider;
+import dev.backprop.losses.internal.CategoricalCrossEntropyProvider;
+import dev.backprop.losses.internal.HalfSseProvider;
+import dev.backprop.losses.internal.HingeProvider;
+import dev.backprop.losses.internal.HuberProvider;
+import dev.backprop.losses.internal.KlDivergenceProvider;
+import dev.backprop.losses.internal.MaeProvider;
+import dev.backprop.losses.internal.MseProvider;
+import dev.backprop.losses.internal.SoftmaxCrossEntropyProvider;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,14 @@
 package dev.backprop.optim;
 
 import dev.backprop.core.spi.OptimizerProvider;
+import dev.backprop.optim.internal.AdaGradProvider;
+import dev.backprop.optim.internal.AdamProvider;
+import dev.backprop.optim.internal.AdamWProvider;
+import dev.backprop.optim.internal.MomentumProvider;
+import dev.backprop.optim.internal.NesterovProvider;
+import dev.backprop.optim.internal.RmsPropProvider;
+import dev.backprop.optim.internal.RpropProvider;
+import dev.backprop.optim.internal.SgdProvider;
 
 /**
  * Typed builders for the built-in optimizers, for Java code: {@code Optimizers.adam().learningRate(0.001).build()}

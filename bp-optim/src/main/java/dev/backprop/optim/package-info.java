@@ -6,6 +6,12 @@
  * ({@code l2}, {@code l1}, {@code weight-decay}, {@code clip-value}, {@code clip-norm}, {@code max-norm},
  * {@code regularize-bias}) that every one of them accepts.
  *
- * <p>Example: {@code adam(lr=0.001,beta1=0.9,l2=1.0E-4,clip-norm=5.0)}.
+ * <p>Example: {@code adam(lr=0.001,beta1=0.9,l2=1.0E-4,clip-norm=5.0)} by name, or in Java code
+ * {@code Optimizers.adam().learningRate(0.001).beta1(0.9).l2(1e-4).clipNorm(5).build()} with the typed builders
+ * of {@link dev.backprop.optim.Optimizers}. The providers live in the non-exported {@code internal} package.
+ *
+ * <p>Spelling: the SPI's life-cycle method is {@code Optimizer.initialise} (British, as Tribuo's), while the
+ * weight initialisers are {@code Initializer}/{@code Initializers}. Both stay for existing callers; new API uses
+ * neither word in its names.
  */
 package dev.backprop.optim;

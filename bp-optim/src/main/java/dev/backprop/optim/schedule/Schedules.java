@@ -1,5 +1,10 @@
 package dev.backprop.optim.schedule;
 
+import dev.backprop.optim.schedule.internal.ConstantProvider;
+import dev.backprop.optim.schedule.internal.CosineProvider;
+import dev.backprop.optim.schedule.internal.ExponentialDecayProvider;
+import dev.backprop.optim.schedule.internal.ReduceOnPlateauProvider;
+import dev.backprop.optim.schedule.internal.StepDecayProvider;
 import java.util.Objects;
 
 /**
