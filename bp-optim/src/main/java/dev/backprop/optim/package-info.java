@@ -10,8 +10,8 @@
  * {@code Optimizers.adam().learningRate(0.001).beta1(0.9).l2(1e-4).clipNorm(5).build()} with the typed builders
  * of {@link dev.backprop.optim.Optimizers}. The providers live in the non-exported {@code internal} package.
  *
- * <p>Spelling: the SPI's life-cycle method is {@code Optimizer.initialise} (British, as Tribuo's), while the
- * weight initialisers are {@code Initializer}/{@code Initializers}. Both stay for existing callers; new API uses
- * neither word in its names.
+ * <p>Spelling: new API spells with "-ize", as {@code Initializer}, {@code Optimizer}, {@code regularize-bias}
+ * and the JDK do; the SPI's older life-cycle method {@code Optimizer.initialise} keeps its name so that no plug-in
+ * breaks.
  */
 package dev.backprop.optim;

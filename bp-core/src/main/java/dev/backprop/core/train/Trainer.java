@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.ejml.data.DMatrixRMaj;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,9 +109,9 @@ public final class Trainer {
         return optimizer;
     }
 
-    /** The schedule, or null when the optimizer's own rate is used throughout. */
-    public Schedule schedule() {
-        return schedule;
+    /** The schedule, or empty when the optimizer's own rate is used throughout. */
+    public Optional<Schedule> schedule() {
+        return Optional.ofNullable(schedule);
     }
 
     /** Trains a network from its current weights for the configured number of epochs. */
