@@ -28,12 +28,12 @@ public final class Optimizers {
         return new SgdBuilder(new SgdProvider());
     }
 
-    /** {@code momentum}: v = mu * v - lr * g, w += v (default lr 0.01, momentum 0.9). */
+    /** {@code momentum}: v = mu * v + g, w -= lr * v (default lr 0.01, momentum 0.9). */
     public static MomentumBuilder momentum() {
         return new MomentumBuilder(new MomentumProvider());
     }
 
-    /** {@code nesterov}: momentum with the look-ahead gradient (default lr 0.01, momentum 0.9). */
+    /** {@code nesterov}: v = mu * v + g, w -= lr * (g + mu * v) (default lr 0.01, momentum 0.9). */
     public static MomentumBuilder nesterov() {
         return new MomentumBuilder(new NesterovProvider());
     }
