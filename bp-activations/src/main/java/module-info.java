@@ -7,20 +7,20 @@ module dev.backprop.activations {
     exports dev.backprop.activations;
 
     provides dev.backprop.core.spi.ActivationProvider with
-            dev.backprop.activations.IdentityProvider,
-            dev.backprop.activations.SigmoidProvider,
-            dev.backprop.activations.TanhProvider,
-            dev.backprop.activations.ReluProvider,
-            dev.backprop.activations.LeakyReluProvider,
-            dev.backprop.activations.EluProvider,
-            dev.backprop.activations.SeluProvider,
-            dev.backprop.activations.GeluProvider,
-            dev.backprop.activations.SoftplusProvider,
-            dev.backprop.activations.SoftsignProvider,
-            dev.backprop.activations.SwishProvider,
-            dev.backprop.activations.MishProvider,
-            dev.backprop.activations.HardSigmoidProvider,
-            dev.backprop.activations.HardTanhProvider,
-            dev.backprop.activations.SoftmaxProvider,
-            dev.backprop.activations.LogSoftmaxProvider;
+            dev.backprop.activations.internal.IdentityProvider,
+            dev.backprop.activations.internal.SigmoidProvider,
+            dev.backprop.activations.internal.TanhProvider,
+            dev.backprop.activations.internal.ReluProvider,
+            dev.backprop.activations.internal.LeakyReluProvider,
+            dev.backprop.activations.internal.EluProvider,
+            dev.backprop.activations.internal.SeluProvider,
+            dev.backprop.activations.internal.GeluProvider,
+            dev.backprop.activations.internal.SoftplusProvider,
+            dev.backprop.activations.internal.SoftsignProvider,
+            dev.backprop.activations.internal.SwishProvider,
+            dev.backprop.activations.internal.MishProvider,
+            dev.backprop.activations.internal.HardSigmoidProvider,
+            dev.backprop.activations.internal.HardTanhProvider,
+            dev.backprop.activations.internal.SoftmaxProvider,
+            dev.backprop.activations.internal.LogSoftmaxProvider;
 }

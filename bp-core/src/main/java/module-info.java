@@ -1,7 +1,13 @@
 /**
  * bp's core: the dense network and its backprop engine on EJML, the plug-in SPI and the registries that find
  * plug-ins with {@link java.util.ServiceLoader}, initialisers and gradient checking.
+ *
+ * <p>Every exported package is API. The built-in matrix backend lives in the non-exported
+ * {@code dev.backprop.core.internal.backend}, open by a qualified export only to bp-blas, whose native backend
+ * reuses its shape checks and its single-threaded products for small matrices; programs choose and configure
+ * backends through {@code dev.backprop.core.backend.MatrixBackends}.
  */
+@SuppressWarnings("module") // the qualified export names bp-blas, which is built after bp-core
 module dev.backprop.core {
     requires transitive ejml.core;
     requires transitive ejml.ddense;
@@ -19,6 +25,8 @@ module dev.backprop.core {
     exports dev.backprop.core.registry;
     exports dev.backprop.core.spi;
     exports dev.backprop.core.train;
+    exports dev.backprop.core.internal.backend to
+            dev.backprop.blas;
 
     uses dev.backprop.core.spi.ActivationProvider;
     uses dev.backprop.core.spi.LossProvider;

@@ -6,14 +6,14 @@ module dev.backprop.losses {
     exports dev.backprop.losses;
 
     provides dev.backprop.core.spi.LossProvider with
-            dev.backprop.losses.MseProvider,
-            dev.backprop.losses.MaeProvider,
-            dev.backprop.losses.HalfSseProvider,
-            dev.backprop.losses.HuberProvider,
-            dev.backprop.losses.BinaryCrossEntropyProvider,
-            dev.backprop.losses.BinaryCrossEntropyWithLogitsProvider,
-            dev.backprop.losses.CategoricalCrossEntropyProvider,
-            dev.backprop.losses.SoftmaxCrossEntropyProvider,
-            dev.backprop.losses.KlDivergenceProvider,
-            dev.backprop.losses.HingeProvider;
+            dev.backprop.losses.internal.MseProvider,
+            dev.backprop.losses.internal.MaeProvider,
+            dev.backprop.losses.internal.HalfSseProvider,
+            dev.backprop.losses.internal.HuberProvider,
+            dev.backprop.losses.internal.BinaryCrossEntropyProvider,
+            dev.backprop.losses.internal.BinaryCrossEntropyWithLogitsProvider,
+            dev.backprop.losses.internal.CategoricalCrossEntropyProvider,
+            dev.backprop.losses.internal.SoftmaxCrossEntropyProvider,
+            dev.backprop.losses.internal.KlDivergenceProvider,
+            dev.backprop.losses.internal.HingeProvider;
 }

@@ -10,18 +10,18 @@ module dev.backprop.optim {
     exports dev.backprop.optim.schedule;
 
     provides dev.backprop.core.spi.OptimizerProvider with
-            dev.backprop.optim.SgdProvider,
-            dev.backprop.optim.MomentumProvider,
-            dev.backprop.optim.NesterovProvider,
-            dev.backprop.optim.AdaGradProvider,
-            dev.backprop.optim.RmsPropProvider,
-            dev.backprop.optim.AdamProvider,
-            dev.backprop.optim.AdamWProvider,
-            dev.backprop.optim.RpropProvider;
+            dev.backprop.optim.internal.SgdProvider,
+            dev.backprop.optim.internal.MomentumProvider,
+            dev.backprop.optim.internal.NesterovProvider,
+            dev.backprop.optim.internal.AdaGradProvider,
+            dev.backprop.optim.internal.RmsPropProvider,
+            dev.backprop.optim.internal.AdamProvider,
+            dev.backprop.optim.internal.AdamWProvider,
+            dev.backprop.optim.internal.RpropProvider;
     provides dev.backprop.core.spi.ScheduleProvider with
-            dev.backprop.optim.schedule.ConstantProvider,
-            dev.backprop.optim.schedule.StepDecayProvider,
-            dev.backprop.optim.schedule.ExponentialDecayProvider,
-            dev.backprop.optim.schedule.CosineProvider,
-            dev.backprop.optim.schedule.ReduceOnPlateauProvider;
+            dev.backprop.optim.schedule.internal.ConstantProvider,
+            dev.backprop.optim.schedule.internal.StepDecayProvider,
+            dev.backprop.optim.schedule.internal.ExponentialDecayProvider,
+            dev.backprop.optim.schedule.internal.CosineProvider,
+            dev.backprop.optim.schedule.internal.ReduceOnPlateauProvider;
 }

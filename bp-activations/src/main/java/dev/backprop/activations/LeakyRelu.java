@@ -1,5 +1,6 @@
 package dev.backprop.activations;
 
+import dev.backprop.activations.internal.Parameters;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.OnnxExportable;
 import dev.backprop.core.spi.OnnxGraph;

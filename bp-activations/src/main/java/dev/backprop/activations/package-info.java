@@ -1,7 +1,9 @@
 /**
  * bp's built-in activation functions. Each is a class implementing
- * {@link dev.backprop.core.spi.Activation} with its provider as a nested {@code Provider} class, registered
- * in {@code module-info.java} and in {@code META-INF/services}, and found by name through the registries:
+ * {@link dev.backprop.core.spi.Activation}, created in Java code by the typed factories of
+ * {@link dev.backprop.activations.Activations} and found by name through the registries, its provider (in the
+ * non-exported {@code internal} package) registered in {@code module-info.java} and in
+ * {@code META-INF/services}:
  * {@code identity} (alias {@code linear}), {@code sigmoid}, {@code tanh}, {@code relu}, {@code leaky-relu},
  * {@code elu}, {@code selu}, {@code gelu}, {@code softplus}, {@code softsign}, {@code swish} (alias
  * {@code silu}), {@code mish}, {@code hard-sigmoid}, {@code hard-tanh}, {@code softmax} and

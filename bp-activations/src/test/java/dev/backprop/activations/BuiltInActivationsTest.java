@@ -2,6 +2,10 @@ package dev.backprop.activations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backprop.activations.internal.EluProvider;
+import dev.backprop.activations.internal.GeluProvider;
+import dev.backprop.activations.internal.HardTanhProvider;
+import dev.backprop.activations.internal.LeakyReluProvider;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.registry.Registry;
 import dev.backprop.core.spi.Activation;

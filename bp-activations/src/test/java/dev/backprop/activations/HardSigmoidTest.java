@@ -2,6 +2,7 @@ package dev.backprop.activations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backprop.activations.internal.HardSigmoidProvider;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.testkit.ActivationContract;
 import dev.backprop.testkit.Conformance;

@@ -2,6 +2,7 @@ package dev.backprop.activations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.backprop.activations.internal.IdentityProvider;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.testkit.ActivationContract;

@@ -3,6 +3,7 @@ package dev.backprop.activations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backprop.activations.internal.LeakyReluProvider;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.Config;
 import dev.backprop.testkit.ActivationContract;

@@ -3,6 +3,7 @@ package dev.backprop.activations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.backprop.activations.internal.SigmoidProvider;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.testkit.ActivationContract;
 import org.junit.jupiter.api.Test;

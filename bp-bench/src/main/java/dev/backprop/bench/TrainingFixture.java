@@ -1,6 +1,5 @@
 package dev.backprop.bench;
 
-import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.init.Initializers;
 import dev.backprop.core.network.Network;
@@ -119,8 +118,8 @@ final class TrainingFixture {
      */
     static MatrixBackend create(String backend, int threads) {
         MatrixBackend created = MatrixBackends.discover().create(backend);
-        if (threads > 0 && created instanceof EjmlBackend) {
-            created = new EjmlBackend(threads);
+        if (threads > 0 && MatrixBackends.builtInThreads(created).isPresent()) {
+            created = MatrixBackends.builtIn(threads);
         }
         LOG.info("Matrix backend: {} ({})", created.name(), created.description());
         return created;

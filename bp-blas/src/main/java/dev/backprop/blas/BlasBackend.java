@@ -1,7 +1,7 @@
 package dev.backprop.blas;
 
-import dev.backprop.core.backend.EjmlBackend;
-import dev.backprop.core.backend.ProductShapes;
+import dev.backprop.core.internal.backend.EjmlBackend;
+import dev.backprop.core.internal.backend.ProductShapes;
 import dev.backprop.core.spi.MatrixBackend;
 import dev.ludovic.netlib.blas.BLAS;
 import org.ejml.data.DMatrixRMaj;

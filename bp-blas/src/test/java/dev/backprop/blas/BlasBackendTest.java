@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.backend.MatrixBackends;
+import dev.backprop.core.internal.backend.EjmlBackend;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.MatrixBackendProvider;

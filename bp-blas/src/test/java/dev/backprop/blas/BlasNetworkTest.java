@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.gradcheck.GradientCheck;
 import dev.backprop.core.gradcheck.GradientCheckReport;
 import dev.backprop.core.init.Initializers;
+import dev.backprop.core.internal.backend.EjmlBackend;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.registry.Registries;

@@ -40,7 +40,7 @@ public enum Reduction {
      * @param loss the loss's name, for the message
      * @throws IllegalArgumentException naming the value and the choices
      */
-    static Reduction parse(String loss, String text) {
+    public static Reduction parse(String loss, String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         for (Reduction r : values()) {
             if (r.configName().equals(t)) {

@@ -1,6 +1,8 @@
 /**
- * bp's built-in losses. Each is a class implementing {@link dev.backprop.core.spi.Loss} with its provider as
- * a nested {@code Provider} class, registered in {@code module-info.java} and in {@code META-INF/services}:
+ * bp's built-in losses. Each is a class implementing {@link dev.backprop.core.spi.Loss}, created in Java code
+ * by the typed factories of {@link dev.backprop.losses.Losses} and found by name through the registries, its
+ * provider (in the non-exported {@code internal} package) registered in {@code module-info.java} and in
+ * {@code META-INF/services}:
  * {@code mse}, {@code mae}, {@code half-sse}, {@code huber}, {@code binary-cross-entropy},
  * {@code binary-cross-entropy-with-logits}, {@code categorical-cross-entropy},
  * {@code softmax-cross-entropy}, {@code kl-divergence} and {@code hinge}.

@@ -9,6 +9,7 @@ import dev.backprop.core.random.Rng;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.FusedGradient;
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.losses.internal.BinaryCrossEntropyProvider;
 import dev.backprop.testkit.LossContract;
 import dev.backprop.testkit.OutputDomain;
 import dev.backprop.testkit.TargetGenerator;

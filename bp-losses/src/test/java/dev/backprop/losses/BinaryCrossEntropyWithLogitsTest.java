@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.losses.internal.BinaryCrossEntropyWithLogitsProvider;
 import dev.backprop.testkit.LossContract;
 import dev.backprop.testkit.TargetGenerator;
 import org.ejml.data.DMatrixRMaj;

@@ -8,6 +8,7 @@ import dev.backprop.core.random.Rng;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.LossProvider;
 import dev.backprop.core.spi.Parameter;
+import dev.backprop.losses.internal.CategoricalCrossEntropyProvider;
 import dev.backprop.testkit.LossContract;
 import dev.backprop.testkit.OutputDomain;
 import dev.backprop.testkit.TargetGenerator;

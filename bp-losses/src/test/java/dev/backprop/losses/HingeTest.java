@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.losses.internal.HingeProvider;
 import dev.backprop.testkit.LossContract;
 import dev.backprop.testkit.TargetGenerator;
 import org.ejml.data.DMatrixRMaj;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.losses.internal.MaeProvider;
 import dev.backprop.testkit.LossContract;
 import dev.backprop.testkit.TargetGenerator;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.LossProvider;
+import dev.backprop.losses.internal.MseProvider;
 import dev.backprop.testkit.LossContract;
 import dev.backprop.testkit.TargetGenerator;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.backprop.spark;
 
-import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.MatrixBackend;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -14,9 +14,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>A task computes with exactly the cores Spark gave it ({@code spark.task.cpus}, 1 by default): the JVM's
  * default backend splits every large product over all the host's processors, so two 1-core tasks on a 2-core
- * host would each run two threads. When the default backend is the built-in pure-Java one, workers get an
- * {@link EjmlBackend} with as many threads as the task has cores, one backend per thread count, shared by the
- * workers of this run. Its products split only output rows between threads, so the results are bit-identical
+ * host would each run two threads. When the default backend is the built-in pure-Java one, workers get a
+ * built-in backend ({@link MatrixBackends#builtIn(int)}) with as many threads as the task has cores, one backend
+ * per thread count, shared by the workers of this run. Its products split only output rows between threads, so the results are bit-identical
  * for any thread count. Another backend (such as bp-blas) is used as it is, with its own threading.
  */
 final class ExecutorCache {
@@ -54,8 +54,9 @@ final class ExecutorCache {
     private MatrixBackend backend(int threads) {
         return backends.computeIfAbsent(threads, t -> {
             MatrixBackend standard = MatrixBackends.defaultBackend();
-            if (standard instanceof EjmlBackend ejml && ejml.threads() != t) {
-                return new EjmlBackend(t);
+            OptionalInt own = MatrixBackends.builtInThreads(standard);
+            if (own.isPresent() && own.getAsInt() != t) {
+                return MatrixBackends.builtIn(t);
             }
             return standard;
         });

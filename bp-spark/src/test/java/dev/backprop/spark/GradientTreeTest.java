@@ -2,7 +2,7 @@ package dev.backprop.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.backprop.core.backend.EjmlBackend;
+import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.train.Trainer;
@@ -87,7 +87,8 @@ class GradientTreeTest {
                         ExecutorCache cache = shared.value().cache();
                         Worker worker = cache.borrow(TaskCores.current());
                         try {
-                            return ((EjmlBackend) worker.backend()).threads();
+                            return MatrixBackends.builtInThreads(worker.backend())
+                                    .getAsInt();
                         } finally {
                             cache.giveBack(worker);
                         }

@@ -1,24 +1,22 @@
 package dev.backprop.core.backend;
 
+import dev.backprop.core.internal.backend.EjmlBackend;
+import dev.backprop.core.internal.backend.EjmlBackendProvider;
+import dev.backprop.core.registry.DuplicateProviderException;
+import dev.backprop.core.registry.ProviderInfo;
+import dev.backprop.core.registry.Registry;
+import dev.backprop.core.registry.UnknownComponentException;
 import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.MatrixBackendProvider;
-import java.net.URL;
-import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
+import java.util.OptionalInt;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * present, and those found with {@link ServiceLoader} ({@code provides dev.backprop.core.spi.MatrixBackendProvider}
  * in a module, or a {@code META-INF/services} file on the class path). Immutable once built.
  *
- * <p>A provider that cannot be loaded, or whose name is not usable, is logged and skipped; two providers with
- * one name stop the build with an {@link IllegalStateException} naming both.
+ * <p>Discovery is the one every plug-in kind uses, a {@link Registry} of kind {@value #KIND}: a provider that
+ * cannot be loaded, or whose name is not usable, is logged and skipped; two providers claiming one name are a
+ * conflict that {@link #find} and {@link #create} refuse with a {@link DuplicateProviderException} naming both
+ * (and {@link #of} refuses at once), while automatic selection passes over the contested name.
  *
  * <p>Which backend a network uses is decided once, when it is built: the builder's explicit choice, else the
  * system property {@value #PROPERTY}, else the available backend with the highest priority. Networks built
@@ -40,34 +40,18 @@ public final class MatrixBackends {
     /** The system property naming the backend, e.g. {@code -Dbp.backend=blas}. */
     public static final String PROPERTY = "bp.backend";
 
+    /** The kind of plug-in, as registry messages name it. */
+    public static final String KIND = "matrix backend";
+
+    /** The name of the built-in pure-Java backend. */
+    public static final String BUILT_IN = EjmlBackend.NAME;
+
     private static final Logger LOG = LoggerFactory.getLogger(MatrixBackends.class);
-    private static final Pattern VALID_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
-    private static final int MAX_LOAD_ERRORS = 100;
 
-    private final Map<String, MatrixBackendProvider> byName;
-    private final Map<String, String> origins;
+    private final Registry<MatrixBackend, MatrixBackendProvider> registry;
 
-    private MatrixBackends(List<MatrixBackendProvider> found) {
-        Map<String, MatrixBackendProvider> map = new TreeMap<>();
-        Map<String, String> from = new TreeMap<>();
-        List<MatrixBackendProvider> all = new ArrayList<>();
-        all.add(new EjmlBackendProvider());
-        all.addAll(found);
-        for (MatrixBackendProvider provider : all) {
-            String name = nameOf(provider);
-            MatrixBackendProvider previous = map.get(name);
-            if (previous == null) {
-                map.put(name, provider);
-                from.put(name, originOf(provider.getClass()));
-            } else if (previous.getClass() != provider.getClass()) {
-                throw new IllegalStateException("Two matrix backend providers claim the name '" + name + "': "
-                        + previous.getClass().getName() + " from " + from.get(name) + " and "
-                        + provider.getClass().getName() + " from " + originOf(provider.getClass())
-                        + ". Remove one of the jars.");
-            }
-        }
-        this.byName = Collections.unmodifiableMap(map);
-        this.origins = Collections.unmodifiableMap(from);
+    private MatrixBackends(Registry<MatrixBackend, MatrixBackendProvider> registry) {
+        this.registry = registry;
     }
 
     /**
@@ -81,106 +65,71 @@ public final class MatrixBackends {
 
     /** The backends visible to a class loader. */
     public static MatrixBackends load(ClassLoader loader) {
-        return fromLoader(ServiceLoader.load(MatrixBackendProvider.class, loader));
+        return new MatrixBackends(builder().classLoader(loader).build());
     }
 
     /** The backends in a module layer and its parents. */
     public static MatrixBackends load(ModuleLayer layer) {
-        return fromLoader(ServiceLoader.load(layer, MatrixBackendProvider.class));
+        return new MatrixBackends(builder().moduleLayer(layer).build());
+    }
+
+    private static Registry.Builder<MatrixBackend, MatrixBackendProvider> builder() {
+        return Registry.<MatrixBackend, MatrixBackendProvider>builder(KIND, MatrixBackendProvider.class)
+                .provider(new EjmlBackendProvider());
     }
 
     /**
      * The built-in backend and exactly the given providers.
      *
-     * @throws IllegalArgumentException if a provider's name is not usable
-     * @throws IllegalStateException    if two providers claim one name
+     * @throws IllegalArgumentException   if a provider's name is not usable
+     * @throws DuplicateProviderException if two providers claim one name (the same class twice included)
      */
     public static MatrixBackends of(Collection<? extends MatrixBackendProvider> providers) {
-        List<MatrixBackendProvider> list = new ArrayList<>();
+        List<MatrixBackendProvider> all = new ArrayList<>();
+        all.add(new EjmlBackendProvider());
         for (MatrixBackendProvider provider : providers) {
-            nameOf(Objects.requireNonNull(provider, "provider"));
-            list.add(provider);
+            all.add(Objects.requireNonNull(provider, "provider"));
         }
-        return new MatrixBackends(list);
+        return new MatrixBackends(Registry.of(KIND, MatrixBackendProvider.class, all));
     }
 
-    private static MatrixBackends fromLoader(ServiceLoader<MatrixBackendProvider> loader) {
-        List<MatrixBackendProvider> found = new ArrayList<>();
-        Iterator<MatrixBackendProvider> it = loader.iterator();
-        int errors = 0;
-        while (true) {
-            try {
-                if (!it.hasNext()) {
-                    break;
-                }
-                MatrixBackendProvider provider = it.next();
-                nameOf(provider);
-                found.add(provider);
-            } catch (ServiceConfigurationError | IllegalArgumentException | LinkageError e) {
-                LOG.warn("Skipping a broken matrix backend provider: {}", e.getMessage(), e);
-                if (++errors >= MAX_LOAD_ERRORS) {
-                    LOG.warn("Stopped looking for matrix backend providers after {} broken ones", errors);
-                    break;
-                }
-            }
-        }
-        MatrixBackends backends = new MatrixBackends(found);
-        LOG.debug("Found matrix backends: {}", backends.byName.keySet());
-        return backends;
+    /**
+     * The built-in pure-Java backend with a fixed number of threads per product, for programs that set it in
+     * code rather than with the system property {@code bp.threads}.
+     *
+     * @param threads at least 1
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    public static MatrixBackend builtIn(int threads) {
+        return new EjmlBackend(threads);
     }
 
-    private static String nameOf(MatrixBackendProvider provider) {
-        String className = provider.getClass().getName();
-        String raw;
-        try {
-            raw = provider.name();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "Matrix backend provider " + className + " failed to give its name: " + e, e);
-        }
-        if (raw == null) {
-            throw new IllegalArgumentException("Matrix backend provider " + className + " has a null name");
-        }
-        String name = raw.strip().toLowerCase(Locale.ROOT);
-        if (!VALID_NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("Matrix backend provider " + className + " has the name '" + raw
-                    + "'; names are letters, digits, '.', '_' and '-', starting with a letter or digit");
-        }
-        return name;
+    /** The threads per product of the built-in backend, or empty if this is another backend. */
+    public static OptionalInt builtInThreads(MatrixBackend backend) {
+        return backend instanceof EjmlBackend ejml ? OptionalInt.of(ejml.threads()) : OptionalInt.empty();
     }
 
-    private static String originOf(Class<?> type) {
-        Module module = type.getModule();
-        String location = "";
-        try {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            URL url = source == null ? null : source.getLocation();
-            location = url == null ? "" : url.toString();
-        } catch (SecurityException e) {
-            location = "";
-        }
-        if (module.isNamed()) {
-            return "module " + module.getName() + (location.isEmpty() ? "" : " (" + location + ")");
-        }
-        return location.isEmpty() ? "unknown location" : location;
+    /** The registry the backends were found with. */
+    public Registry<MatrixBackend, MatrixBackendProvider> registry() {
+        return registry;
     }
 
     /** The names of every backend found, available here or not, sorted. */
     public Set<String> names() {
-        return Collections.unmodifiableSet(new TreeSet<>(byName.keySet()));
+        return registry.names();
     }
 
     /** The providers, sorted by name. */
     public List<MatrixBackendProvider> providers() {
-        return List.copyOf(byName.values());
+        return registry.providers().stream().map(ProviderInfo::provider).toList();
     }
 
-    /** The names of the backends that can run here, highest priority first. */
+    /** The names of the backends that can run here, highest priority first; contested names left out. */
     public List<String> available() {
         List<String> names = new ArrayList<>();
-        for (MatrixBackendProvider provider : byPriority()) {
-            if (isAvailable(provider)) {
-                names.add(nameOf(provider));
+        for (ProviderInfo<MatrixBackendProvider> info : byPriority()) {
+            if (isAvailable(info.provider())) {
+                names.add(info.name());
             }
         }
         return Collections.unmodifiableList(names);
@@ -189,24 +138,20 @@ public final class MatrixBackends {
     /**
      * The provider with this name, in any case.
      *
-     * @throws IllegalArgumentException naming the unknown backend and listing the known ones
+     * @throws UnknownComponentException  naming the unknown backend and listing the known ones
+     * @throws DuplicateProviderException if two providers claim the name, naming both
      */
     public MatrixBackendProvider find(String name) {
-        Objects.requireNonNull(name, "matrix backend name");
-        MatrixBackendProvider provider = byName.get(name.strip().toLowerCase(Locale.ROOT));
-        if (provider == null) {
-            throw new IllegalArgumentException("Unknown matrix backend '" + name + "'. Available: "
-                    + describeAll() + ". A jar providing " + MatrixBackendProvider.class.getName()
-                    + " (such as bp-blas) on the class path or module path adds one.");
-        }
-        return provider;
+        return registry.find(Objects.requireNonNull(name, "matrix backend name"))
+                .provider();
     }
 
     /**
      * Creates the named backend.
      *
-     * @throws IllegalArgumentException if no backend has this name, listing those that do
-     * @throws IllegalStateException    if the backend cannot run here
+     * @throws UnknownComponentException  if no backend has this name, listing those that do
+     * @throws DuplicateProviderException if two providers claim the name
+     * @throws IllegalStateException      if the backend cannot run here
      */
     public MatrixBackend create(String name) {
         MatrixBackendProvider provider = find(name);
@@ -223,7 +168,8 @@ public final class MatrixBackends {
      * available backend with the highest priority.
      *
      * @param requested a backend name, or null or blank for automatic selection
-     * @throws IllegalArgumentException if no backend has the requested name, listing those that do
+     * @throws UnknownComponentException  if no backend has the requested name, listing those that do
+     * @throws DuplicateProviderException if two providers claim the requested name
      */
     public MatrixBackend select(String requested) {
         if (requested != null && !requested.isBlank()) {
@@ -241,7 +187,8 @@ public final class MatrixBackends {
 
     /** The available backend with the highest priority; the built-in one if another fails to start. */
     private MatrixBackend best() {
-        for (MatrixBackendProvider provider : byPriority()) {
+        for (ProviderInfo<MatrixBackendProvider> info : byPriority()) {
+            MatrixBackendProvider provider = info.provider();
             if (!isAvailable(provider)) {
                 continue;
             }
@@ -258,11 +205,18 @@ public final class MatrixBackends {
         return new EjmlBackend();
     }
 
-    private List<MatrixBackendProvider> byPriority() {
-        List<MatrixBackendProvider> sorted = new ArrayList<>(byName.values());
-        sorted.sort(Comparator.comparingInt(MatrixBackendProvider::priority)
+    /** The providers whose name is not contested, highest priority first, then by name. */
+    private List<ProviderInfo<MatrixBackendProvider>> byPriority() {
+        List<ProviderInfo<MatrixBackendProvider>> sorted = new ArrayList<>();
+        for (ProviderInfo<MatrixBackendProvider> info : registry.providers()) {
+            if (!registry.conflicts().containsKey(info.name())) {
+                sorted.add(info);
+            }
+        }
+        sorted.sort(Comparator.comparingInt(
+                        (ProviderInfo<MatrixBackendProvider> p) -> p.provider().priority())
                 .reversed()
-                .thenComparing(MatrixBackends::nameOf));
+                .thenComparing(ProviderInfo::name));
         return sorted;
     }
 
@@ -279,23 +233,10 @@ public final class MatrixBackends {
         }
     }
 
-    /** A listing of the backends, one per line: name, priority, class and origin. */
+    /** A listing of the backends, one per line: name, class and origin, as every registry lists its providers. */
     @Override
     public String toString() {
-        List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, MatrixBackendProvider> e : byName.entrySet()) {
-            lines.add(e.getKey() + " (priority " + e.getValue().priority() + ") = "
-                    + e.getValue().getClass().getName() + " from " + origins.get(e.getKey()));
-        }
-        return "matrix backends " + String.join("\n  ", lines);
-    }
-
-    private String describeAll() {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, MatrixBackendProvider> e : byName.entrySet()) {
-            parts.add(e.getKey() + (isAvailable(e.getValue()) ? "" : " (cannot run here)"));
-        }
-        return parts.toString();
+        return registry.toString();
     }
 
     /**
@@ -303,9 +244,13 @@ public final class MatrixBackends {
      * property {@value #PROPERTY}, resolved on first use (then fixed) and logged once at INFO.
      *
      * @throws IllegalArgumentException if the property names no installed backend, listing those installed
+     * @throws IllegalStateException    if two installed providers claim the name the property gives
      */
     public static MatrixBackend defaultBackend() {
         Resolution resolution = DefaultHolder.RESOLUTION;
+        if (resolution.failure instanceof IllegalStateException) {
+            throw new IllegalStateException(resolution.failure.getMessage(), resolution.failure);
+        }
         if (resolution.failure != null) {
             throw new IllegalArgumentException(resolution.failure.getMessage(), resolution.failure);
         }

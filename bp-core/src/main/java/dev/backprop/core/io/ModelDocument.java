@@ -22,6 +22,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@link ModelFile#load} gives a document whose network and matrices are new. Records compare networks and
  * matrices by identity, so compare their contents, not documents.
  *
+ * <p>A value that may be absent is an {@link Optional} wherever the API hands it out, as {@link #loss()} here
+ * and {@code Trainer.schedule()}; it is never null. (The record component is the accessor, so it is an
+ * {@code Optional} too; the constructor refuses null for it.)
+ *
  * <p>The constructor refuses what a model file cannot store, so every document can be saved (within the
  * manifest's size limit).
  *

@@ -140,22 +140,28 @@ public final class DenseLayer {
         return parameters;
     }
 
-    /** The pre-activations Z of the last forward pass, n × out. */
+    /*
+     * The four accessors below return the layer's live workspaces, not copies: the next forward or backward
+     * pass overwrites (and may reshape) them, so copy what must be kept. They are public for tracing and worked
+     * examples (the bp program's trace command prints them); nothing may write into them.
+     */
+
+    /** The pre-activations Z of the last forward pass, n × out: a live workspace, overwritten by the next pass. */
     public DMatrixRMaj preActivation() {
         return z;
     }
 
-    /** The output of the last forward pass after dropout (what the next layer reads), n × out. */
+    /** The output of the last forward pass after dropout (what the next layer reads), n × out; live, as above. */
     public DMatrixRMaj output() {
         return output;
     }
 
-    /** ∂L/∂Z of the last backward pass (the delta of seed 000), n × out. */
+    /** ∂L/∂Z of the last backward pass (the delta of seed 000), n × out; live, as above. */
     public DMatrixRMaj delta() {
         return dz;
     }
 
-    /** ∂L/∂X of the last backward pass, n × in. */
+    /** ∂L/∂X of the last backward pass, n × in; live, as above. */
     public DMatrixRMaj inputGradient() {
         return inputGradient;
     }

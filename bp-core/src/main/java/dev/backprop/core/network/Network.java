@@ -301,9 +301,11 @@ public final class Network {
 
     /**
      * Loss and backward pass for the output of the forward pass just run, using the fused gradient when the
-     * loss declares one for the output activation.
+     * loss declares one for the output activation (which reads the last layer's own workspaces, not
+     * {@code output}). Private: callers use {@link #computeGradients} and {@link #computeTrainingGradients},
+     * which pass the output of their own forward pass.
      */
-    public double backwardLoss(DMatrixRMaj output, DMatrixRMaj target, Loss loss, boolean wantInputGradient) {
+    private double backwardLoss(DMatrixRMaj output, DMatrixRMaj target, Loss loss, boolean wantInputGradient) {
         if (target.numRows != output.numRows) {
             throw new IllegalArgumentException("The batch has " + output.numRows + " samples but the targets have "
                     + target.numRows + " rows (targets " + target.numRows + "x" + target.numCols + ", output "

@@ -26,10 +26,17 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Backends are found through {@link MatrixBackendProvider}.
  */
-public interface MatrixBackend {
+public interface MatrixBackend extends Component {
 
     /** The name of the provider that created this backend, e.g. {@code ejml} or {@code blas}. */
+    @Override
     String name();
+
+    /** No parameters: a backend's settings are system properties, read by its provider. */
+    @Override
+    default Config config() {
+        return Config.empty();
+    }
 
     /** What computes the products, for the log line naming the backend, e.g. {@code netlib JNIBLAS → OpenBLAS}. */
     default String description() {

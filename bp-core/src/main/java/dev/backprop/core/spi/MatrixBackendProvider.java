@@ -8,13 +8,20 @@ package dev.backprop.core.spi;
  * property {@code bp.backend}, else the available provider with the highest {@link #priority()}. The pure-Java
  * default ({@code ejml}, priority 0) is always available, so a faster backend declares a higher priority and
  * answers {@link #isAvailable()} with false when what it needs (a native library, say) is missing.
+ *
+ * <p>Backends are found by the same {@link dev.backprop.core.registry.Registry} as every other plug-in kind
+ * (kind {@code matrix backend}): the same name rules, the same messages, and two providers of one name refused
+ * with a {@link dev.backprop.core.registry.DuplicateProviderException}. A backend takes no parameters, so
+ * {@link #create(Config)} accepts only the empty configuration.
  */
-public interface MatrixBackendProvider {
+public interface MatrixBackendProvider extends ComponentProvider<MatrixBackend> {
 
     /** The unique name the backend is chosen by: lower case, e.g. {@code blas}. */
+    @Override
     String name();
 
     /** One sentence saying what computes the products, shown by listings. */
+    @Override
     default String description() {
         return "";
     }
@@ -37,4 +44,16 @@ public interface MatrixBackendProvider {
      * @throws IllegalStateException if the backend is not available, saying why
      */
     MatrixBackend create();
+
+    /**
+     * Creates the backend from a configuration, which must be empty: backends take no parameters (their
+     * settings are system properties such as {@code bp.threads}).
+     *
+     * @throws IllegalArgumentException naming the keys given
+     */
+    @Override
+    default MatrixBackend create(Config config) {
+        config.requireOnly("matrix backend '" + name() + "'", java.util.Set.of());
+        return create();
+    }
 }

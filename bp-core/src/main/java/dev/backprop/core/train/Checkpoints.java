@@ -8,6 +8,7 @@ import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Numbers;
 import dev.backprop.core.spi.Optimizer;
+import dev.backprop.core.spi.Schedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -86,9 +87,7 @@ public final class Checkpoints {
         meta.put(PREFIX + "step", Long.toString(state.step()));
         meta.put(PREFIX + "dropout-seed", Long.toString(network.dropoutSeed()));
         meta.put(PREFIX + "optimizer", trainer.optimizer().spec().toString());
-        if (trainer.schedule() != null) {
-            meta.put(PREFIX + "schedule", trainer.schedule().spec().toString());
-        }
+        trainer.schedule().ifPresent(s -> meta.put(PREFIX + "schedule", s.spec().toString()));
         meta.put(PREFIX + "best-value", Double.toString(state.bestValue()));
         meta.put(PREFIX + "best-epoch", Integer.toString(state.bestEpoch()));
         meta.put(PREFIX + "epochs-without-improvement", Integer.toString(state.epochsWithoutImprovement()));
@@ -167,7 +166,7 @@ public final class Checkpoints {
         check(
                 "schedule",
                 checkpoint.schedule().orElse(null),
-                trainer.schedule() == null ? null : trainer.schedule().spec());
+                trainer.schedule().map(Schedule::spec).orElse(null));
     }
 
     private static void check(String what, ComponentSpec saved, ComponentSpec current) {

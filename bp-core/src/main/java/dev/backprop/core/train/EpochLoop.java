@@ -168,7 +168,10 @@ public final class EpochLoop {
             if (schedule != null) {
                 schedule.observe(epoch, evaluated.getOrDefault("validation.loss", trainLoss));
             }
-            LOG.info(describe(record));
+            if (LOG.isInfoEnabled()) {
+                // the line is formatted only when it is logged
+                LOG.info(describe(record));
+            }
             for (TrainingListener l : listeners) {
                 l.onEpochEnd(context, record);
             }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Fits a network by minibatch gradient descent: for each epoch, for each batch of the {@link BatchSource},
@@ -91,9 +92,9 @@ public final class Trainer {
         return optimizer;
     }
 
-    /** The schedule, or null when the optimizer's own rate is used throughout. */
-    public Schedule schedule() {
-        return schedule;
+    /** The schedule, or empty when the optimizer's own rate is used throughout. */
+    public Optional<Schedule> schedule() {
+        return Optional.ofNullable(schedule);
     }
 
     /** Trains a network from its current weights for the configured number of epochs. */

@@ -3,6 +3,12 @@ package dev.backprop.core.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.backprop.core.internal.backend.EjmlBackend;
+import dev.backprop.core.internal.backend.EjmlBackendProvider;
+import dev.backprop.core.registry.DuplicateProviderException;
+import dev.backprop.core.registry.Registry;
+import dev.backprop.core.registry.UnknownComponentException;
+import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.MatrixBackend;
 import dev.backprop.core.spi.MatrixBackendProvider;
 import dev.backprop.core.testing.UnavailableBackendProvider;
@@ -134,9 +140,10 @@ class MatrixBackendsTest {
         MatrixBackends backends = MatrixBackends.of(List.of(new FakeProvider("native", 100, false)));
 
         assertThatThrownBy(() -> backends.select("bls"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(UnknownComponentException.class)
                 .hasMessageContaining("Unknown matrix backend 'bls'")
-                .hasMessageContaining("[ejml, native (cannot run here)]");
+                .hasMessageContaining("ejml")
+                .hasMessageContaining("native");
         assertThatThrownBy(() -> backends.create("cuda"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'cuda'");
@@ -160,9 +167,64 @@ class MatrixBackendsTest {
                                 return "Twin";
                             }
                         })))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(DuplicateProviderException.class)
                 .hasMessageContaining("claim the name 'twin'")
                 .hasMessageContaining(FakeProvider.class.getName());
+    }
+
+    @Test
+    void theSameClassTwice_isRefusedLikeAnyDuplicate() {
+        assertThatThrownBy(() -> MatrixBackends.of(
+                        List.of(new FakeProvider("twin", 1, true), new FakeProvider("twin", 2, true))))
+                .isInstanceOf(DuplicateProviderException.class)
+                .hasMessageContaining("claim the name 'twin'");
+        assertThatThrownBy(() -> MatrixBackends.of(List.of(new EjmlBackendProvider())))
+                .isInstanceOf(DuplicateProviderException.class)
+                .hasMessageContaining("claim the name 'ejml'");
+    }
+
+    @Test
+    void discoveredConflict_isRecorded_andTheContestedNameRefused() {
+        // a registry builder as discovery uses it: both providers found, the contested name recorded
+        Registry<MatrixBackend, MatrixBackendProvider> contested =
+                Registry.<MatrixBackend, MatrixBackendProvider>builder(MatrixBackends.KIND, MatrixBackendProvider.class)
+                        .provider(new FakeProvider("twin", 100, true))
+                        .provider(new UnavailableBackendProvider() {
+                            @Override
+                            public String name() {
+                                return "twin";
+                            }
+                        })
+                        .build();
+        assertThat(contested.conflicts()).containsOnlyKeys("twin");
+        assertThatThrownBy(() -> contested.find("twin")).isInstanceOf(DuplicateProviderException.class);
+    }
+
+    @Test
+    void discovery_findsTheBuiltInThroughTheRegistry() {
+        MatrixBackends backends = MatrixBackends.load(ClassLoader.getPlatformClassLoader());
+
+        assertThat(backends.names()).containsExactly("ejml");
+        assertThat(backends.registry().providers().get(0).className()).isEqualTo(EjmlBackendProvider.class.getName());
+        assertThat(backends.toString()).contains("ejml = " + EjmlBackendProvider.class.getName());
+    }
+
+    @Test
+    void backendProvider_refusesParameters() {
+        assertThat(new EjmlBackendProvider().create(Config.empty()).name()).isEqualTo("ejml");
+        assertThatThrownBy(() -> new EjmlBackendProvider().create(Config.of("threads", 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("threads");
+    }
+
+    @Test
+    void builtIn_withThreads_isTheBuiltInBackend_reportingItsThreads() {
+        MatrixBackend backend = MatrixBackends.builtIn(3);
+
+        assertThat(backend.name()).isEqualTo(MatrixBackends.BUILT_IN);
+        assertThat(MatrixBackends.builtInThreads(backend)).hasValue(3);
+        assertThat(MatrixBackends.builtInThreads(new FakeProvider("other", 1, true).create()))
+                .isEmpty();
     }
 
     @Test

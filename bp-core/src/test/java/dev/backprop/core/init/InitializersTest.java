@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.random.Rng;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +89,30 @@ class InitializersTest {
         assertThatThrownBy(() -> Initializers.uniform(Double.NEGATIVE_INFINITY, 0))
                 .hasMessageContaining("finite low < high");
         assertThatThrownBy(() -> Initializers.constant(Double.NaN)).hasMessageContaining("finite value, got NaN");
+    }
+
+    @Test
+    void typedFactories_fillWhatTheirNamesFill() {
+        Map<String, Supplier<Initializer>> typed = new LinkedHashMap<>();
+        typed.put("zeros", Initializers::zeros);
+        typed.put("xavier-uniform", Initializers::xavierUniform);
+        typed.put("xavier-normal", Initializers::xavierNormal);
+        typed.put("he-uniform", Initializers::heUniform);
+        typed.put("he-normal", Initializers::heNormal);
+        typed.put("lecun-uniform", Initializers::lecunUniform);
+        typed.put("lecun-normal", Initializers::lecunNormal);
+        List<String> names = new ArrayList<>();
+        Initializers.names().forEach(names::add);
+        assertThat(typed.keySet()).containsExactlyElementsOf(names);
+        typed.forEach((name, factory) -> {
+            Initializer a = factory.get();
+            Initializer b = Initializers.named(name);
+            assertThat(a.getClass()).as(name).isEqualTo(b.getClass());
+            DMatrixRMaj wa = new DMatrixRMaj(4, 3);
+            DMatrixRMaj wb = new DMatrixRMaj(4, 3);
+            a.fill(wa, new Rng(11));
+            b.fill(wb, new Rng(11));
+            assertThat(wa.data).as(name).containsExactly(wb.data);
+        });
     }
 }

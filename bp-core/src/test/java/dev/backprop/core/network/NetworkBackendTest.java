@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.init.Initializers;
+import dev.backprop.core.internal.backend.EjmlBackend;
 import dev.backprop.core.random.Rng;
 import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.MatrixBackend;

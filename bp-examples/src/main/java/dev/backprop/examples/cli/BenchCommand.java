@@ -1,6 +1,5 @@
 package dev.backprop.examples.cli;
 
-import dev.backprop.core.backend.EjmlBackend;
 import dev.backprop.core.backend.MatrixBackends;
 import dev.backprop.core.data.Batch;
 import dev.backprop.core.network.Network;
@@ -17,6 +16,7 @@ import dev.backprop.examples.support.JsonLine;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -258,8 +258,8 @@ public final class BenchCommand implements Runnable {
         if (threads == null) {
             return chosen;
         }
-        if (chosen instanceof EjmlBackend) {
-            return new EjmlBackend(threads);
+        if (MatrixBackends.builtInThreads(chosen).isPresent()) {
+            return MatrixBackends.builtIn(threads);
         }
         String fromEnv = System.getenv(NATIVE_THREADS);
         if (fromEnv == null || !fromEnv.strip().equals(Integer.toString(threads))) {
@@ -275,8 +275,9 @@ public final class BenchCommand implements Runnable {
 
     /** The threads of one product: the pure-Java backend's own, OpenBLAS's from the environment, or 0 if unknown. */
     private static long threadsOf(MatrixBackend backend) {
-        if (backend instanceof EjmlBackend ejml) {
-            return ejml.threads();
+        OptionalInt own = MatrixBackends.builtInThreads(backend);
+        if (own.isPresent()) {
+            return own.getAsInt();
         }
         String fromEnv = System.getenv(NATIVE_THREADS);
         try {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginOptionsTest {
 
-    private static final String RELU = "dev.backprop.activations.ReluProvider";
+    private static final String RELU = "dev.backprop.activations.internal.ReluProvider";
 
     @TempDir
     Path dir;

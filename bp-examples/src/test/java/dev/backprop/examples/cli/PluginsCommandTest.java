@@ -18,7 +18,9 @@ class PluginsCommandTest {
         CommandRun run = CommandRun.of("plugins");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         String relu = run.lineStartingWith("activation  relu ");
-        assertThat(relu).contains("dev.backprop.activations.ReluProvider").contains("bp-activations");
+        assertThat(relu)
+                .contains("dev.backprop.activations.internal.ReluProvider")
+                .contains("bp-activations");
         assertThat(run.out()).contains("no conflicts");
     }
 
@@ -73,7 +75,7 @@ class PluginsCommandTest {
         assertThat(run.out())
                 .contains("1 CONFLICT:")
                 .contains("Two activation providers claim the name 'relu'")
-                .contains("dev.backprop.activations.ReluProvider")
+                .contains("dev.backprop.activations.internal.ReluProvider")
                 .contains(ConflictingReluProvider.class.getName());
         // both providers are still listed
         assertThat(run.lines())

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Schedule;
+import dev.backprop.optim.schedule.internal.ReduceOnPlateauProvider;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
