@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import dev.backprop.activations.internal.LeakyReluProvider;
 import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.StandardActivation;
 import java.util.List;

@@ -31,7 +31,7 @@ class ModuleBoundariesTest {
         List<Path> modules = new ArrayList<>();
         for (String property : List.of("jdk.module.path", "java.class.path")) {
             String value = System.getProperty(property, "");
-            for (String entry : value.split(File.pathSeparator)) {
+            for (String entry : value.split(File.pathSeparator, 0)) {
                 Path path = Path.of(entry.isEmpty() ? "." : entry);
                 if (isModule(path)) {
                     modules.add(path);
