@@ -174,9 +174,15 @@ class EngineTest {
         }
 
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        step.run();
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // Steady state: the fewest bytes of up to 50 rounds. Until the JIT has compiled the kernels (the Vector
+        // API's vectors are objects in the interpreter), a round can allocate; a structural allocation per step
+        // would show in every round.
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 50 && allocated >= 1024; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            step.run();
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
+        }
 
         // 200 steps; a single matrix per step would be over 200 · 16 bytes
         assertThat(allocated).isLessThan(1024);

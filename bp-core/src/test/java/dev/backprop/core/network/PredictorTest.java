@@ -208,9 +208,15 @@ class PredictorTest {
         }
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        predictions.run();
-        long allocated = threads.getThreadAllocatedBytes(id) - before;
+        // Steady state: the fewest bytes of up to 50 rounds. Until the JIT has compiled the kernels (the Vector
+        // API's vectors are objects in the interpreter), a round can allocate; a structural allocation per call
+        // would show in every round.
+        long allocated = Long.MAX_VALUE;
+        for (int round = 0; round < 50 && allocated >= 1024; round++) {
+            long before = threads.getThreadAllocatedBytes(id);
+            predictions.run();
+            allocated = Math.min(allocated, threads.getThreadAllocatedBytes(id) - before);
+        }
 
         // 400 predictions; one matrix or copy of the weights per prediction would be far above 400 · 16 bytes
         assertThat(allocated).isLessThan(1024);
