@@ -24,7 +24,6 @@ public final class HalfSse extends AbstractLoss {
         Checks.requireSameShape(NAME, output, target);
     }
 
-    /** {@code ½ Σ (y − t)²}. */
     /** {@code SUM}: E = ½ Σ (y − t)² adds over the samples. */
     @Override
     public BatchReduction batchReduction() {

@@ -39,7 +39,6 @@ public final class Mae extends AbstractLoss {
         Checks.requireSameShape(NAME, output, target);
     }
 
-    /** The reduced value: the mean or the sum of {@code |y − t|}; the sum for {@code none}. */
     /** {@code SUM} for the reductions sum and none (whose value is the sum), {@code MEAN} for mean. */
     @Override
     public BatchReduction batchReduction() {
