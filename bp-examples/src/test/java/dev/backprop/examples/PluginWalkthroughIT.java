@@ -168,6 +168,10 @@ class PluginWalkthroughIT {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // never the machine's ~/.bp/plugins
         command.add("-Dbp.home=" + folder.resolve("home"));
+        if (Runtime.version().feature() >= 22) {
+            // as the launcher does: Java 22+ warns when netlib's BLAS loader loads native code without leave
+            command.add("--enable-native-access=dev.ludovic.netlib.blas,ALL-UNNAMED");
+        }
         command.addAll(javaOptions);
         command.addAll(args);
         Path out = Files.createTempFile(work, "out", ".txt");
