@@ -131,8 +131,11 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
                     description,
                     epoch.epoch(),
                     step,
-                    () -> GradientTree.top(
-                            samples.shards().mapPartitions(task, true), samples.partitionCount(), fanIn));
+                    () -> samples.partitionCount() <= fanIn
+                            // no tree: one job straight on the cached shards, the leaves in partition order
+                            ? PartitionJob.run(samples.shards(), task)
+                            : GradientTree.top(
+                                    samples.shards().mapPartitions(task, true), samples.partitionCount(), fanIn));
         } finally {
             weights.release();
         }
