@@ -1,7 +1,9 @@
 package dev.backprop.spark.examples;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.StringJoiner;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +50,25 @@ final class SparkSetup {
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("Cannot create SPARK_HOME " + home + ": " + e.getMessage(), e);
             }
-            conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+            conf.setIfMissing("spark.executor.extraClassPath", absolute(System.getProperty("java.class.path")))
                     .setIfMissing("spark.executorEnv.SPARK_SCALA_VERSION", "2.13")
                     .setIfMissing("spark.executor.memory", "1g");
         }
         return conf;
+    }
+
+    /**
+     * The class path with every entry made absolute: executors run in their own working directories, where
+     * the driver's relative entries (such as {@code bp-spark/target/…-spark.jar}) would name nothing.
+     */
+    static String absolute(String classPath) {
+        StringJoiner joined = new StringJoiner(File.pathSeparator);
+        for (String entry : classPath.split(File.pathSeparator, 0)) {
+            if (!entry.isEmpty()) {
+                joined.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return joined.toString();
     }
 
     /** N of a {@code local-cluster[N,C,M]} master, else 0. */
