@@ -120,17 +120,22 @@ class EjmlBackendTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
-    @CsvSource({"96, 200, 130", "500, 200, 10"})
-    void splittingRowsBetweenThreads_givesBitIdenticalResults(int m, int k, int n) {
-        // well above the threshold for splitting; with 10 columns, the rows of Cᵀ are split
+    @ParameterizedTest(name = "{0}x{1} times {1}x{2}, Vector API {3}")
+    @CsvSource({"96, 200, 130, false", "96, 200, 130, true", "1000, 200, 10, false", "1000, 200, 10, true"})
+    void splittingRowsBetweenThreads_givesBitIdenticalResults(int m, int k, int n, boolean vectorApi) {
+        // m·k·n = 2,496,000 and 2,000,000 multiply-adds, at least 3 times PARALLEL_WORK = 524,288, so each product
+        // is split between 2 to 4 threads; with 10 columns, the rows of Cᵀ are split
         DMatrixRMaj a = random(m, k, 1);
         DMatrixRMaj b = random(k, n, 2);
         DMatrixRMaj at = random(k, m, 3);
         DMatrixRMaj bt = random(n, k, 4);
-        DMatrixRMaj[] single = products(new EjmlBackend(1), a, b, at, bt);
+        DMatrixRMaj[] single = products(new EjmlBackend(1, vectorApi), a, b, at, bt);
+        // reference: the definition, summed term by term
+        assertClose(single[0], reference(a, false, b, false));
+        assertClose(single[1], reference(at, true, b, false));
+        assertClose(single[2], reference(a, false, bt, true));
         for (int threads = 2; threads <= 4; threads++) {
-            DMatrixRMaj[] split = products(new EjmlBackend(threads), a, b, at, bt);
+            DMatrixRMaj[] split = products(new EjmlBackend(threads, vectorApi), a, b, at, bt);
             for (int i = 0; i < single.length; i++) {
                 assertThat(split[i].data)
                         .as("%d threads, product %d", threads, i)
@@ -235,6 +240,23 @@ class EjmlBackendTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void vectorApiModuleInTheBootLayer_isUsed_andDescribed() {
+        // the build's tests run with --add-modules jdk.incubator.vector; elsewhere there is nothing to check
+        Assumptions.assumeTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "jdk.incubator.vector is not in the boot layer");
+
+        assertThat(EjmlBackend.vectorApiPresent()).isTrue();
+        EjmlBackend backend = new EjmlBackend(1, true);
+        assertThat(backend.usesVectorApi()).isTrue();
+        // a vector holds a positive number of doubles
+        assertThat(backend.description())
+                .matches("pure Java on EJML matrices, 1 thread, Vector API \\([1-9][0-9]* lanes\\)");
+        assertThat(new EjmlBackend(2, false).description())
+                .isEqualTo("pure Java on EJML matrices, 2 threads, plain loops");
     }
 
     @Test
