@@ -10,6 +10,7 @@ import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.testing.BrokenProvider;
 import dev.backprop.core.testing.DuplicateSquareProvider;
+import dev.backprop.core.testing.LogCapture;
 import dev.backprop.core.testing.SquareActivationProvider;
 import dev.backprop.core.testing.TestActivations;
 import java.io.IOException;
