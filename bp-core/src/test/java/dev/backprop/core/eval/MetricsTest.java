@@ -109,4 +109,59 @@ class MetricsTest {
         assertThatThrownBy(() -> Metrics.accuracy().compute(outputs, new DMatrixRMaj(new double[][] {{0.5}})))
                 .hasMessage("Target row 0 holds 0.5, which is not a class index (a non-negative integer)");
     }
+
+    @Test
+    void argmax_takesTheFirstOfTiedEntries() {
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {{0.1, 0.3, 0.3}, {0.4, 0.2, 0.4}});
+
+        // row 0: 0.3 at columns 1 and 2, the first is 1; row 1: 0.4 at columns 0 and 2, the first is 0
+        assertThat(Classes.argmax(m, 0)).isEqualTo(1);
+        assertThat(Classes.argmax(m, 1)).isZero();
+        assertThat(Classes.predictedClass(m, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void actual_readsOneHotRowsAndIndexColumns_andClassZeroIsAnIndex() {
+        DMatrixRMaj oneHot = new DMatrixRMaj(new double[][] {{0, 0, 1}, {1, 0, 0}});
+        DMatrixRMaj indices = new DMatrixRMaj(new double[][] {{0}, {2}, {1}});
+
+        assertThat(Classes.actual(oneHot)).containsExactly(2, 0);
+        assertThat(Classes.actual(indices)).containsExactly(0, 2, 1);
+        assertThatThrownBy(() -> Classes.actual(new DMatrixRMaj(new double[][] {{1}, {-1}})))
+                .hasMessage("Target row 1 holds -1.0, which is not a class index (a non-negative integer)");
+    }
+
+    @Test
+    void confusionMatrix_ofOneClass_isAllowed_ofNone_isRefused() {
+        ConfusionMatrix one = new ConfusionMatrix(1);
+        one.add(0, 0);
+
+        assertThat(one.classCount()).isEqualTo(1);
+        assertThat(one.accuracy()).isEqualTo(1.0);
+        assertThatThrownBy(() -> new ConfusionMatrix(0)).hasMessageContaining("at least one class, got 0");
+    }
+
+    @Test
+    void confusionMatrix_refusesAClassOfK_namingIt() {
+        ConfusionMatrix m = new ConfusionMatrix(3);
+        m.add(2, 2);
+
+        // the largest class of 3 is 2
+        assertThatThrownBy(() -> m.add(3, 0)).hasMessage("Class out of range [0, 3): true 3, predicted 0");
+        assertThatThrownBy(() -> m.add(0, 3)).hasMessage("Class out of range [0, 3): true 0, predicted 3");
+        assertThat(m.total()).isEqualTo(1);
+    }
+
+    @Test
+    void confusionMatrix_printsATable_trueClassesInRows() {
+        ConfusionMatrix m = ConfusionMatrix.of(3, ACTUAL, PREDICTED);
+
+        // the rows counted in the comment at the top, each number right-aligned in 8 columns (9 for the row label)
+        String n = System.lineSeparator();
+        assertThat(m.toString())
+                .isEqualTo("true\\pred       0       1       2" + n
+                        + "        0       2       1       0" + n
+                        + "        1       1       2       0" + n
+                        + "        2       1       0       3");
+    }
 }
