@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.random.Rng;
+import dev.backprop.core.spi.MatrixBackend;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -206,6 +207,20 @@ class EjmlBackendTest {
         // max(1, 32768/len) accumulator rows, each of len ≤ max(in, out) entries: about 32768 + 2048 + 4·len
         // doubles, against in·out = 600,000 for a copy of W
         assertThat(products.scratchDoubles()).isLessThan(40_000L + 8L * Math.max(in, out));
+        // and it holds at least one row of the widest output, Wᵀ's 1000 columns of dX
+        assertThat(products.scratchDoubles()).isGreaterThanOrEqualTo(in);
+    }
+
+    @Test
+    void confinedView_isNamedAndDescribedAsItsBackend() {
+        EjmlBackend backend = new EjmlBackend(2, false);
+        MatrixBackend confined = backend.confined();
+
+        assertThat(confined.name()).isEqualTo("ejml");
+        assertThat(confined.description()).isEqualTo("pure Java on EJML matrices, 2 threads, plain loops");
+        assertThat(confined.toString())
+                .isEqualTo("ejml (pure Java on EJML matrices, 2 threads, plain loops), confined");
+        assertThat(confined.confined()).isInstanceOf(EjmlProducts.class).isNotSameAs(confined);
     }
 
     @Test
