@@ -164,4 +164,39 @@ class MetricsTest {
                         + "        1       1       2       0" + n
                         + "        2       1       0       3");
     }
+
+    @Test
+    void confusion_ofOutputsAgainstTargets_countsArgmaxAgainstTrueClass() {
+        DMatrixRMaj outputs = new DMatrixRMaj(new double[][] {{0.1, 0.9}, {0.8, 0.2}, {0.3, 0.7}});
+        DMatrixRMaj targets = new DMatrixRMaj(new double[][] {{1}, {1}, {0}});
+
+        // predicted 1, 0, 1 against true 1, 1, 0
+        ConfusionMatrix m = Metrics.confusion(outputs, targets, 2);
+        assertThat(m.count(1, 1)).isEqualTo(1);
+        assertThat(m.count(1, 0)).isEqualTo(1);
+        assertThat(m.count(0, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void topKAccuracy_ofOne_isAllowed_ofZero_isRefused() {
+        assertThat(Metrics.topKAccuracy(1).name()).isEqualTo("top1-accuracy");
+        assertThatThrownBy(() -> Metrics.topKAccuracy(0)).hasMessage("top-k accuracy needs k >= 1, got 0");
+    }
+
+    @Test
+    void classIndexOfAsManyAsTheOutputs_isRefused_andOfTwoForOneOutput() {
+        DMatrixRMaj three = new DMatrixRMaj(new double[][] {{0.2, 0.3, 0.5}});
+        DMatrixRMaj one = new DMatrixRMaj(new double[][] {{0.7}});
+
+        // three columns are classes 0 to 2
+        assertThat(Metrics.accuracy().compute(three, new DMatrixRMaj(new double[][] {{2}})))
+                .isEqualTo(1.0);
+        assertThatThrownBy(() -> Metrics.accuracy().compute(three, new DMatrixRMaj(new double[][] {{3}})))
+                .hasMessage("Target row 0 has class 3 but outputs have 3 columns");
+        // one output: 0.7 reads as class 1, which is allowed; class 2 is not
+        assertThat(Metrics.accuracy().compute(one, new DMatrixRMaj(new double[][] {{1}})))
+                .isEqualTo(1.0);
+        assertThatThrownBy(() -> Metrics.accuracy().compute(one, new DMatrixRMaj(new double[][] {{2}})))
+                .hasMessageContaining("Target row 0 has class 2 but a single output");
+    }
 }
