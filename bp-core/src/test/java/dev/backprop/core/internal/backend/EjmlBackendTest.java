@@ -207,8 +207,11 @@ class EjmlBackendTest {
         // max(1, 32768/len) accumulator rows, each of len ≤ max(in, out) entries: about 32768 + 2048 + 4·len
         // doubles, against in·out = 600,000 for a copy of W
         assertThat(products.scratchDoubles()).isLessThan(40_000L + 8L * Math.max(in, out));
-        // and it holds at least one row of the widest output, Wᵀ's 1000 columns of dX
-        assertThat(products.scratchDoubles()).isGreaterThanOrEqualTo(in);
+        // exactly, by the same design, for the widest row (dX, len = 1000; Z and dW have 600): the plain loops
+        // keep a block of max(4, (2048 / 1000) rounded down to a multiple of 4) = 4 rows and a chunk of
+        // 32768 / 1000 = 32 accumulator rows, 36 · 1000 doubles; the Vector API kernel reads rows in place and
+        // gathers only the 4 columns of W a block of dX needs, 4 · 1000
+        assertThat(products.scratchDoubles()).isEqualTo(new EjmlBackend(1, vectorApi).usesVectorApi() ? 4000 : 36000);
     }
 
     @Test
@@ -272,6 +275,32 @@ class EjmlBackendTest {
                 .matches("pure Java on EJML matrices, 1 thread, Vector API \\([1-9][0-9]* lanes\\)");
         assertThat(new EjmlBackend(2, false).description())
                 .isEqualTo("pure Java on EJML matrices, 2 threads, plain loops");
+    }
+
+    @Test
+    void vectorProperty_false_keepsThePlainLoops_inAnyCase() {
+        String saved = System.getProperty(EjmlBackend.VECTOR_PROPERTY);
+        try {
+            System.setProperty(EjmlBackend.VECTOR_PROPERTY, " False ");
+            assertThat(new EjmlBackend(1).usesVectorApi()).isFalse();
+            System.clearProperty(EjmlBackend.VECTOR_PROPERTY);
+            assertThat(new EjmlBackend(1).usesVectorApi()).isEqualTo(EjmlBackend.vectorApiPresent());
+        } finally {
+            if (saved == null) {
+                System.clearProperty(EjmlBackend.VECTOR_PROPERTY);
+            } else {
+                System.setProperty(EjmlBackend.VECTOR_PROPERTY, saved);
+            }
+        }
+    }
+
+    @Test
+    void defaultBackend_usesTheCallerAndThePoolsWorkers_atMostOnePerProcessor() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+
+        // the caller plus each worker of the common pool, but no more threads than processors
+        assertThat(new EjmlBackend().threads()).isEqualTo(Math.max(1, Math.min(processors, workers + 1)));
     }
 
     @Test
