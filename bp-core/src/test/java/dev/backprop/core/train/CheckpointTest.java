@@ -558,4 +558,32 @@ class CheckpointTest {
         assertThatThrownBy(() -> Checkpoints.load(shorter, registries()))
                 .hasMessageContaining("history series 'history/seconds' has 1 values but history/epoch has 2");
     }
+
+    @Test
+    void trainerBuiltByNames_writesCheckpointsThatResumeWithTheSameNames() throws Exception {
+        Trainer byName = Trainer.builder()
+                .registries(registries())
+                .loss("categorical-cross-entropy")
+                .optimizer("test-momentum(lr=0.05,mu=0.9)")
+                .schedule("test-constant")
+                .nonFiniteGuard(true)
+                .epochs(1)
+                .build();
+        Path file = dir.resolve("named.bp");
+        Network net = net();
+        Checkpoints.save(file, net, byName, stateWith(velocities(net), 0));
+
+        Checkpoint checkpoint = Checkpoints.load(file, registries());
+        assertThat(checkpoint.loss().name()).isEqualTo("categorical-cross-entropy");
+        assertThat(checkpoint.optimizer().toString()).isEqualTo("test-momentum(lr=0.05,mu=0.9)");
+        assertThat(checkpoint.schedule())
+                .hasValueSatisfying(s -> assertThat(s.name()).isEqualTo("test-constant"));
+        Checkpoints.requireSameRun(checkpoint, byName);
+        assertThatThrownBy(() -> Trainer.builder()
+                        .registries(registries())
+                        .optimizer("test-momentum")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The trainer needs a loss: give one by name or as an object");
+    }
 }
