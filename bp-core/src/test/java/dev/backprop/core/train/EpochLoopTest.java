@@ -336,4 +336,26 @@ class EpochLoopTest {
                     .endsWith(" s)");
         }
     }
+
+    @Test
+    void listenerRequestingAStop_endsTheRunAfterThatEpoch_withItsReason() {
+        List<Integer> asked = new ArrayList<>();
+        TrainingListener stopper = new TrainingListener() {
+            @Override
+            public void onEpochEnd(TrainingContext context, EpochRecord record) {
+                asked.add(context.epochs());
+                context.requestStop();
+            }
+        };
+
+        TrainingResult result = loop(5).listeners(List.of(stopper))
+                .build()
+                .fit(TrainerTest.net(1), new ScriptedRounds(new double[] {1}, -1, new ArrayList<>()));
+
+        // five epochs asked for, one run
+        assertThat(asked).containsExactly(5);
+        assertThat(result.history().size()).isEqualTo(1);
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.stopReason()).isEqualTo("stopped by a listener");
+    }
 }
