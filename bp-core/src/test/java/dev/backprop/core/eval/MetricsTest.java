@@ -199,4 +199,20 @@ class MetricsTest {
         assertThatThrownBy(() -> Metrics.accuracy().compute(one, new DMatrixRMaj(new double[][] {{2}})))
                 .hasMessageContaining("Target row 0 has class 2 but a single output");
     }
+
+    @Test
+    void r2_isTheMeanOverColumns_andAConstantTargetColumnScoresOneOnlyWhenMatched() {
+        // column 0 as in regressionMetrics_byHand: R² = 0.5; column 1 constant 7, matched exactly: 1
+        DMatrixRMaj y = new DMatrixRMaj(new double[][] {{1, 7}, {2, 7}, {4, 7}});
+        DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1, 7}, {2, 7}, {3, 7}});
+        DMatrixRMaj off = new DMatrixRMaj(new double[][] {{1, 7}, {2, 8}, {4, 7}});
+
+        // (0.5 + 1) / 2
+        assertThat(Metrics.r2().compute(y, t)).isEqualTo(0.75);
+        // the constant column missed once scores 0: (0.5 + 0) / 2
+        assertThat(Metrics.r2().compute(off, t)).isEqualTo(0.25);
+        assertThatThrownBy(() -> Metrics.r2().compute(new DMatrixRMaj(3, 1), t))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Outputs are 3x1 but targets are 3x2");
+    }
 }
