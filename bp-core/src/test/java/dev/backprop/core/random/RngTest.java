@@ -151,6 +151,16 @@ class RngTest {
         assertThat(values).containsExactly(1, 5, 4, 0, 3, 2);
     }
 
+    @Test
+    void shuffle_drawsOneIntegerPerPositionAfterTheFirst() {
+        // 6 values take 5 draws (none rejected, Python transcription): the next output is the generator's 6th,
+        // 7020995479949754436
+        Rng rng = new Rng(5);
+        rng.shuffle(range(6));
+
+        assertThat(rng.nextLong()).isEqualTo(7020995479949754436L);
+    }
+
     private static int[] range(int n) {
         int[] r = new int[n];
         for (int i = 0; i < n; i++) {
