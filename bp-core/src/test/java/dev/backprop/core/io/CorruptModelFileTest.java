@@ -408,4 +408,24 @@ class CorruptModelFileTest {
         assertThatThrownBy(() -> ModelFile.load(file, registries))
                 .hasMessageContaining("in must be a whole number up to 2147483647, got '2147483648'");
     }
+
+    @Test
+    void manifestWithWindowsLineEnds_loads() throws IOException {
+        editManifest(m -> m.replace("\n", "\r\n"));
+
+        assertThat(ModelFile.load(file, registries).network().layers()).hasSize(2);
+    }
+
+    @Test
+    void unreadableLinesOverAHundredCharacters_areShownCut() throws IOException {
+        String at100 = "x".repeat(100);
+        editManifest(m -> m + at100 + "\n");
+        // the new line is line 14
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessageEndingWith("line 14: expected 'key ="
+                        + " value' (key of letters, digits, '.', '_', '/', '-'), got '" + at100 + "'");
+
+        editManifest(m -> m.replace(at100, at100 + "y"));
+        assertThatThrownBy(() -> ModelFile.load(file, registries)).hasMessageEndingWith("got '" + at100 + "...'");
+    }
 }

@@ -127,4 +127,12 @@ class ModelDocumentTest {
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("array 'extra/x'");
     }
+
+    @Test
+    void metadataValueStartingWithALineBreak_isRefused_andAnArrayKeyWithASpace() {
+        assertThatThrownBy(() -> doc.withMetadata("note", "\nfirst")).hasMessageContaining("contains a line break");
+        assertThatThrownBy(() -> doc.withMetadata("note", "\rfirst")).hasMessageContaining("contains a line break");
+        assertThatThrownBy(() -> doc.withArray("extra/a b", new DMatrixRMaj(1, 1)))
+                .hasMessageContaining("may contain only letters, digits, '.', '_', '/' and '-'");
+    }
 }
