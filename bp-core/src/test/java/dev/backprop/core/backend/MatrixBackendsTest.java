@@ -269,4 +269,13 @@ class MatrixBackendsTest {
             }
         }
     }
+
+    @Test
+    void moduleLayerWithoutBackends_stillOffersTheBuiltIn() {
+        // the tests run on the class path: no named module of the boot layer provides a backend
+        MatrixBackends backends = MatrixBackends.load(ModuleLayer.boot());
+
+        assertThat(backends.names()).containsExactly("ejml");
+        assertThat(backends.providers()).singleElement().isInstanceOf(EjmlBackendProvider.class);
+    }
 }

@@ -109,4 +109,110 @@ class MetricsTest {
         assertThatThrownBy(() -> Metrics.accuracy().compute(outputs, new DMatrixRMaj(new double[][] {{0.5}})))
                 .hasMessage("Target row 0 holds 0.5, which is not a class index (a non-negative integer)");
     }
+
+    @Test
+    void argmax_takesTheFirstOfTiedEntries() {
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {{0.1, 0.3, 0.3}, {0.4, 0.2, 0.4}});
+
+        // row 0: 0.3 at columns 1 and 2, the first is 1; row 1: 0.4 at columns 0 and 2, the first is 0
+        assertThat(Classes.argmax(m, 0)).isEqualTo(1);
+        assertThat(Classes.argmax(m, 1)).isZero();
+        assertThat(Classes.predictedClass(m, 0)).isEqualTo(1);
+    }
+
+    @Test
+    void actual_readsOneHotRowsAndIndexColumns_andClassZeroIsAnIndex() {
+        DMatrixRMaj oneHot = new DMatrixRMaj(new double[][] {{0, 0, 1}, {1, 0, 0}});
+        DMatrixRMaj indices = new DMatrixRMaj(new double[][] {{0}, {2}, {1}});
+
+        assertThat(Classes.actual(oneHot)).containsExactly(2, 0);
+        assertThat(Classes.actual(indices)).containsExactly(0, 2, 1);
+        assertThatThrownBy(() -> Classes.actual(new DMatrixRMaj(new double[][] {{1}, {-1}})))
+                .hasMessage("Target row 1 holds -1.0, which is not a class index (a non-negative integer)");
+    }
+
+    @Test
+    void confusionMatrix_ofOneClass_isAllowed_ofNone_isRefused() {
+        ConfusionMatrix one = new ConfusionMatrix(1);
+        one.add(0, 0);
+
+        assertThat(one.classCount()).isEqualTo(1);
+        assertThat(one.accuracy()).isEqualTo(1.0);
+        assertThatThrownBy(() -> new ConfusionMatrix(0)).hasMessageContaining("at least one class, got 0");
+    }
+
+    @Test
+    void confusionMatrix_refusesAClassOfK_namingIt() {
+        ConfusionMatrix m = new ConfusionMatrix(3);
+        m.add(2, 2);
+
+        // the largest class of 3 is 2
+        assertThatThrownBy(() -> m.add(3, 0)).hasMessage("Class out of range [0, 3): true 3, predicted 0");
+        assertThatThrownBy(() -> m.add(0, 3)).hasMessage("Class out of range [0, 3): true 0, predicted 3");
+        assertThat(m.total()).isEqualTo(1);
+    }
+
+    @Test
+    void confusionMatrix_printsATable_trueClassesInRows() {
+        ConfusionMatrix m = ConfusionMatrix.of(3, ACTUAL, PREDICTED);
+
+        // the rows counted in the comment at the top, each number right-aligned in 8 columns (9 for the row label)
+        String n = System.lineSeparator();
+        assertThat(m.toString())
+                .isEqualTo("true\\pred       0       1       2" + n
+                        + "        0       2       1       0" + n
+                        + "        1       1       2       0" + n
+                        + "        2       1       0       3");
+    }
+
+    @Test
+    void confusion_ofOutputsAgainstTargets_countsArgmaxAgainstTrueClass() {
+        DMatrixRMaj outputs = new DMatrixRMaj(new double[][] {{0.1, 0.9}, {0.8, 0.2}, {0.3, 0.7}});
+        DMatrixRMaj targets = new DMatrixRMaj(new double[][] {{1}, {1}, {0}});
+
+        // predicted 1, 0, 1 against true 1, 1, 0
+        ConfusionMatrix m = Metrics.confusion(outputs, targets, 2);
+        assertThat(m.count(1, 1)).isEqualTo(1);
+        assertThat(m.count(1, 0)).isEqualTo(1);
+        assertThat(m.count(0, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void topKAccuracy_ofOne_isAllowed_ofZero_isRefused() {
+        assertThat(Metrics.topKAccuracy(1).name()).isEqualTo("top1-accuracy");
+        assertThatThrownBy(() -> Metrics.topKAccuracy(0)).hasMessage("top-k accuracy needs k >= 1, got 0");
+    }
+
+    @Test
+    void classIndexOfAsManyAsTheOutputs_isRefused_andOfTwoForOneOutput() {
+        DMatrixRMaj three = new DMatrixRMaj(new double[][] {{0.2, 0.3, 0.5}});
+        DMatrixRMaj one = new DMatrixRMaj(new double[][] {{0.7}});
+
+        // three columns are classes 0 to 2
+        assertThat(Metrics.accuracy().compute(three, new DMatrixRMaj(new double[][] {{2}})))
+                .isEqualTo(1.0);
+        assertThatThrownBy(() -> Metrics.accuracy().compute(three, new DMatrixRMaj(new double[][] {{3}})))
+                .hasMessage("Target row 0 has class 3 but outputs have 3 columns");
+        // one output: 0.7 reads as class 1, which is allowed; class 2 is not
+        assertThat(Metrics.accuracy().compute(one, new DMatrixRMaj(new double[][] {{1}})))
+                .isEqualTo(1.0);
+        assertThatThrownBy(() -> Metrics.accuracy().compute(one, new DMatrixRMaj(new double[][] {{2}})))
+                .hasMessageContaining("Target row 0 has class 2 but a single output");
+    }
+
+    @Test
+    void r2_isTheMeanOverColumns_andAConstantTargetColumnScoresOneOnlyWhenMatched() {
+        // column 0 as in regressionMetrics_byHand: R² = 0.5; column 1 constant 7, matched exactly: 1
+        DMatrixRMaj y = new DMatrixRMaj(new double[][] {{1, 7}, {2, 7}, {4, 7}});
+        DMatrixRMaj t = new DMatrixRMaj(new double[][] {{1, 7}, {2, 7}, {3, 7}});
+        DMatrixRMaj off = new DMatrixRMaj(new double[][] {{1, 7}, {2, 8}, {4, 7}});
+
+        // (0.5 + 1) / 2
+        assertThat(Metrics.r2().compute(y, t)).isEqualTo(0.75);
+        // the constant column missed once scores 0: (0.5 + 0) / 2
+        assertThat(Metrics.r2().compute(off, t)).isEqualTo(0.25);
+        assertThatThrownBy(() -> Metrics.r2().compute(new DMatrixRMaj(3, 1), t))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Outputs are 3x1 but targets are 3x2");
+    }
 }

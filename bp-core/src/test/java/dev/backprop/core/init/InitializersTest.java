@@ -115,4 +115,17 @@ class InitializersTest {
             assertThat(wa.data).as(name).containsExactly(wb.data);
         });
     }
+
+    @Test
+    void normal_isTheMeanPlusStdTimesTheGeneratorsDeviates_andAStdOfZeroIsAllowed() {
+        DMatrixRMaj w = new DMatrixRMaj(1, 1);
+        Initializers.normal(0.5, 2).fill(w, new Rng(3));
+        // the first deviate from seed 3 is -0.6607094165639128 (Python transcription, see RngTest):
+        // 0.5 + 2 · (-0.6607094165639128) = -0.8214188331278256
+        assertThat(w.get(0, 0)).isCloseTo(-0.8214188331278256, within(1e-15));
+
+        DMatrixRMaj constant = new DMatrixRMaj(2, 3);
+        Initializers.normal(1.5, 0).fill(constant, new Rng(3));
+        assertThat(constant.data).containsOnly(1.5);
+    }
 }

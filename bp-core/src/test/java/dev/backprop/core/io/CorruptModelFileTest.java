@@ -346,4 +346,86 @@ class CorruptModelFileTest {
                 .isInstanceOf(java.nio.file.NoSuchFileException.class)
                 .hasMessageContaining(missing.toString());
     }
+
+    @Test
+    void missingWeightEntry_isNamed() throws IOException {
+        Map<String, byte[]> entries = Archives.read(file);
+        entries.remove("layer0.W.npy");
+        Archives.setManifest(entries, Archives.withoutLine(Archives.manifest(entries), "sha256.layer0.W.npy"));
+        Archives.write(file, entries);
+
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessage(name + " has no entry layer0.W.npy for layer 0's W (manifest.txt line 5); the file is"
+                        + " incomplete");
+    }
+
+    @Test
+    void parameterEntryOfALayerPastTheLast_isNamed() throws IOException {
+        Map<String, byte[]> entries = Archives.read(file);
+        entries.put("layer2.W.npy", entries.get("layer1.W.npy"));
+        Archives.setManifest(
+                entries,
+                Archives.manifest(entries) + "sha256.layer2.W.npy = " + Archives.sha256(entries.get("layer1.W.npy"))
+                        + "\n");
+        Archives.write(file, entries);
+
+        // layers = 2: the layers are 0 and 1
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessage(name + " has entry layer2.W.npy but its network has layers 0..1");
+    }
+
+    @Test
+    void layerKeyOfALayerPastTheLast_isNamed() throws IOException {
+        editManifest(m -> m + "layer.2 = in=2 out=2 bias=true dropout=0.0\n");
+
+        // layers = 2 on line 4: layer.2 is one past the last layer; the new line is line 14
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessageContaining("manifest.txt line 14")
+                .hasMessageContaining("but the file declares layers = 2 (line 4)");
+    }
+
+    @Test
+    void biasEntryOneByteShort_isRefusedAsTooFew_oneOfExactlyTheValuesSizeIsNot() throws IOException {
+        // layer 0's b is 1 x 2: 2 values of 8 bytes, 16 bytes
+        replaceArray("layer0.b.npy", new byte[15]);
+
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessage(name + ": entry layer0.b.npy has 15 bytes, too few for layer 0's b of shape (1, 2), which"
+                        + " needs 16 bytes of values (manifest.txt line 5)");
+
+        // 16 bytes pass the size check, and are then found not to be an NPY array
+        replaceArray("layer0.b.npy", new byte[16]);
+        assertThatThrownBy(() -> ModelFile.load(file, registries)).hasMessageContaining("is not an NPY array");
+    }
+
+    @Test
+    void layerSizeOfIntMax_isAWholeNumberInRange_oneMoreIsNot() throws IOException {
+        editManifest(m -> Archives.withLine(m, "layer.0", "in=2147483647 out=2 bias=true dropout=0.0"));
+        // 2^31 - 1 is read as a size; the input of 2 features then does not fit it
+        assertThatThrownBy(() -> ModelFile.load(file, registries)).message().doesNotContain("must be a whole number");
+
+        editManifest(m -> Archives.withLine(m, "layer.0", "in=2147483648 out=2 bias=true dropout=0.0"));
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessageContaining("in must be a whole number up to 2147483647, got '2147483648'");
+    }
+
+    @Test
+    void manifestWithWindowsLineEnds_loads() throws IOException {
+        editManifest(m -> m.replace("\n", "\r\n"));
+
+        assertThat(ModelFile.load(file, registries).network().layers()).hasSize(2);
+    }
+
+    @Test
+    void unreadableLinesOverAHundredCharacters_areShownCut() throws IOException {
+        String at100 = "x".repeat(100);
+        editManifest(m -> m + at100 + "\n");
+        // the new line is line 14
+        assertThatThrownBy(() -> ModelFile.load(file, registries))
+                .hasMessageEndingWith("line 14: expected 'key ="
+                        + " value' (key of letters, digits, '.', '_', '/', '-'), got '" + at100 + "'");
+
+        editManifest(m -> m.replace(at100, at100 + "y"));
+        assertThatThrownBy(() -> ModelFile.load(file, registries)).hasMessageEndingWith("got '" + at100 + "...'");
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.Activation;
+import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Config;
 import dev.backprop.core.testing.TestActivations;
 import java.nio.file.Files;
@@ -100,5 +101,38 @@ class ModelDocumentTest {
                 .hasMessageContaining("its manifest would be ")
                 .hasMessageContaining("more than the limit of 1048576 bytes");
         assertThat(Files.exists(file)).isFalse();
+    }
+
+    @Test
+    void lossThatWouldNotReadBack_isRefused() {
+        // as for activations: a comma in a value would split it into two parameters
+        ComponentSpec loss = new ComponentSpec("mse", Config.of("note", "a,b"));
+
+        assertThatThrownBy(() -> doc.withLoss(loss))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The loss 'mse(note=a,b)' cannot be stored in a model file");
+    }
+
+    @Test
+    void nullMetadataValueOrArray_isRefused_namingItsKey() {
+        java.util.Map<String, String> meta = new java.util.HashMap<>();
+        meta.put("note", null);
+        java.util.Map<String, DMatrixRMaj> arrays = new java.util.HashMap<>();
+        arrays.put("extra/x", null);
+
+        assertThatThrownBy(() -> new ModelDocument(doc.network(), doc.loss(), meta, doc.arrays()))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("metadata value of 'note'");
+        assertThatThrownBy(() -> new ModelDocument(doc.network(), doc.loss(), doc.metadata(), arrays))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("array 'extra/x'");
+    }
+
+    @Test
+    void metadataValueStartingWithALineBreak_isRefused_andAnArrayKeyWithASpace() {
+        assertThatThrownBy(() -> doc.withMetadata("note", "\nfirst")).hasMessageContaining("contains a line break");
+        assertThatThrownBy(() -> doc.withMetadata("note", "\rfirst")).hasMessageContaining("contains a line break");
+        assertThatThrownBy(() -> doc.withArray("extra/a b", new DMatrixRMaj(1, 1)))
+                .hasMessageContaining("may contain only letters, digits, '.', '_', '/' and '-'");
     }
 }

@@ -225,4 +225,67 @@ class SafeModelIoTest {
 
         assertThat(Files.readString(target)).isEqualTo("new");
     }
+    /** Where an entry's local header is and what it spans, read from the archive by the ZIP format. */
+    private record Placed(String name, int record, int local, long end) {}
+
+    /** The entries in central-directory order; the archive has no comment, so the end record is its last 22 bytes. */
+    private static java.util.List<Placed> placed(byte[] zip) {
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int eocd = zip.length - 22;
+        int entries = Short.toUnsignedInt(b.getShort(eocd + 10));
+        int at = b.getInt(eocd + 16);
+        java.util.List<Placed> out = new java.util.ArrayList<>();
+        for (int i = 0; i < entries; i++) {
+            int nameLength = Short.toUnsignedInt(b.getShort(at + 28));
+            int local = b.getInt(at + 42);
+            long compressed = Integer.toUnsignedLong(b.getInt(at + 20));
+            // the local header: 30 bytes, then the name and the extra field, whose lengths it gives at 26 and 28
+            long end = local
+                    + 30L
+                    + Short.toUnsignedInt(b.getShort(local + 26))
+                    + Short.toUnsignedInt(b.getShort(local + 28))
+                    + compressed;
+            out.add(new Placed(new String(zip, at + 46, nameLength, StandardCharsets.UTF_8), at, local, end));
+            at += 46 + nameLength + Short.toUnsignedInt(b.getShort(at + 30)) + Short.toUnsignedInt(b.getShort(at + 32));
+        }
+        return out;
+    }
+
+    @Test
+    void overlappingEntries_areNamedWithTheirByteRanges() throws IOException {
+        byte[] original = Files.readAllBytes(file);
+        Placed w = placed(original).stream()
+                .filter(p -> p.name().equals("layer0.W.npy"))
+                .findFirst()
+                .orElseThrow();
+        Files.write(file, withOverlappingCopies(original, "layer0.W.npy", 1));
+
+        // the copy (named x0000000.npy, as long as layer0.W.npy) starts where layer0.W.npy does
+        assertThatThrownBy(() -> ZipLayout.requireDisjointEntries(file, "model.bp"))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith("model.bp is not a readable bp model file: entry 'layer0.W.npy' (bytes "
+                        + w.local() + " to " + w.end() + ") overlaps entry 'x0000000.npy' (from byte " + w.local()
+                        + ")");
+    }
+
+    @Test
+    void entryReachingIntoTheCentralDirectory_isNamedWithTheDirectorysStart() throws IOException {
+        byte[] zip = Files.readAllBytes(file);
+        ByteBuffer b = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+        int directory = b.getInt(zip.length - 22 + 16);
+        java.util.List<Placed> entries = placed(zip);
+        Placed last = entries.stream()
+                .max(java.util.Comparator.comparingInt(Placed::local))
+                .orElseThrow();
+        // the entry nearest the directory claims 100 bytes more than it has
+        b.putInt(last.record() + 20, b.getInt(last.record() + 20) + 100);
+        Files.write(file, zip);
+
+        assertThat(last.end()).isLessThanOrEqualTo(directory);
+        assertThatThrownBy(() -> ZipLayout.requireDisjointEntries(file, "model.bp"))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageStartingWith("model.bp is not a readable bp model file: entry '" + last.name() + "' (bytes "
+                        + last.local() + " to " + (last.end() + 100) + ") overlaps the central directory (from byte "
+                        + directory + ")");
+    }
 }

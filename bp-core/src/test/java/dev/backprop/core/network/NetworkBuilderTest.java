@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backprop.core.init.Initializers;
+import dev.backprop.core.registry.Registries;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.testing.TestActivations;
 import org.ejml.data.DMatrixRMaj;
@@ -146,5 +147,39 @@ class NetworkBuilderTest {
         assertThat(copy.forward(x).data).containsExactly(net.forward(x).data);
         copy.layer(0).weights().set(0, 0, 42);
         assertThat(net.layer(0).weights().get(0, 0)).isNotEqualTo(42);
+    }
+
+    @Test
+    void layersByName_withoutAnInputSize_takeTheFirstLayersIn_andAreIndexedFromZero() {
+        // test-square is the test plug-in registered in the test class path's services file
+        Network net = Network.builder()
+                .registries(Registries.discover(getClass().getClassLoader()))
+                .layer(3, 2, true, "test-square")
+                .layer(2, 1, false, "test-square")
+                .build();
+
+        assertThat(net.layer(0).spec().in()).isEqualTo(3);
+        assertThat(net.layer(0).index()).isZero();
+        assertThat(net.layer(1).index()).isEqualTo(1);
+        assertThatThrownBy(() -> net.layer(1).biasGradient())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Layer 1 has no bias (built with bias=false)");
+    }
+
+    @Test
+    void layerOutsideTheNetwork_isRefused_namingTheValidIndices() {
+        Network net = builder()
+                .input(2)
+                .dense(3, TestActivations.tanh(), true)
+                .dense(1, TestActivations.tanh(), true)
+                .build();
+
+        assertThat(net.layer(1).spec().out()).isEqualTo(1);
+        assertThatThrownBy(() -> net.layer(2))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("Layer 2 requested; the network has layers 0..1");
+        assertThatThrownBy(() -> net.layer(-1))
+                .isInstanceOf(IndexOutOfBoundsException.class)
+                .hasMessage("Layer -1 requested; the network has layers 0..1");
     }
 }

@@ -84,6 +84,9 @@ class WorkedExampleTest {
                 .containsExactly(new double[] {0.00877135468948693, 0.009954254705217196}, within(TOL));
         assertThat(net.layer(1).biasGradient().data)
                 .containsExactly(new double[] {0.13849856162855695, -0.038098236516556236}, within(TOL));
+        // for one sample the output layer's delta d1, d2 is its bias gradient
+        assertThat(net.layer(1).delta().data)
+                .containsExactly(new double[] {0.13849856162855695, -0.038098236516556236}, within(TOL));
         assertThat(net.inputGradient().data)
                 .containsExactly(new double[] {0.0038042668797273384, 0.004740547349462545}, within(TOL));
     }

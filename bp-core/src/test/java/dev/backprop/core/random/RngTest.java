@@ -1,6 +1,7 @@
 package dev.backprop.core.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,88 @@ class RngTest {
                 .isEqualTo(Rng.derive(1, 2, 3))
                 .isNotEqualTo(Rng.derive(1, 3, 2))
                 .isNotEqualTo(Rng.derive(2, 2, 3));
+    }
+
+    @Test
+    void derive_followsTheSplitMix64Mixer() {
+        // Python transcription of derive (s = mix(seed); s = mix(s ^ mix(p + golden gamma)) per part, with
+        // SplitMix64's finaliser as mix), read as signed 64-bit integers
+        assertThat(Rng.derive(7)).isEqualTo(1346066267577507604L);
+        assertThat(Rng.derive(9, 5L)).isEqualTo(-8557170704838770900L);
+        assertThat(Rng.derive(1, 2, 3)).isEqualTo(3433360572043031805L);
+    }
+
+    @Test
+    void nextDouble_inARange_scalesTheUnitDouble() {
+        // Python: -2 + (6 - -2) * 0.7415648787718233 (the first double from seed 42) = 3.9325190301745865
+        assertThat(new Rng(42).nextDouble(-2, 6)).isEqualTo(3.9325190301745865);
+    }
+
+    @Test
+    void nextInt_followsLemiresMethod() {
+        // Python transcription of Lemire's multiply-and-reject on the SplitMix64 sequence from seed 4
+        Rng rng = new Rng(4);
+
+        assertThat(new int[] {rng.nextInt(10), rng.nextInt(10), rng.nextInt(10), rng.nextInt(10), rng.nextInt(10)})
+                .containsExactly(4, 8, 8, 4, 3);
+    }
+
+    @Test
+    void nextInt_rejectsADrawInTheBiasedLowRange_andDrawsAgain() {
+        // bound 3·2²⁹: threshold 2³² mod bound = 2³⁰. From seed 8 the first draw's low word falls below it, so it
+        // is rejected (it would have given 996171426); the second gives 985611397 (Python transcription)
+        assertThat(new Rng(8).nextInt(3 << 29)).isEqualTo(985611397);
+    }
+
+    @Test
+    void nextInt_ofOne_isZero_andOfZero_isRefused() {
+        assertThat(new Rng(3).nextInt(1)).isZero();
+        assertThatThrownBy(() -> new Rng(3).nextInt(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bound must be positive, got 0");
+    }
+
+    @Test
+    void nextGaussian_followsThePolarMethod_andUsesTheSpareDeviate() {
+        // Python transcription of the Marsaglia polar method on this generator's doubles, seed 3; the second
+        // value is the spare of the first pair. Python's log may differ from StrictMath.log in the last bit.
+        Rng rng = new Rng(3);
+
+        assertThat(rng.nextGaussian()).isCloseTo(-0.6607094165639128, within(1e-15));
+        assertThat(rng.nextGaussian()).isCloseTo(0.34235138432607176, within(1e-15));
+        assertThat(rng.nextGaussian()).isCloseTo(0.17986789286273094, within(1e-15));
+    }
+
+    @Test
+    void reseed_restartsTheSequence_andDropsTheSpareDeviate() {
+        Rng rng = new Rng(3);
+        rng.nextGaussian(); // leaves a spare deviate
+        rng.reseed(3);
+
+        // the first deviate from seed 3 (as above), not the spare of the earlier pair
+        assertThat(rng.nextGaussian()).isCloseTo(-0.6607094165639128, within(1e-15));
+        // SplitMix64 from state 0 (see above): reseeding sets the state
+        rng.reseed(0);
+        assertThat(rng.nextLong()).isEqualTo(0xe220a8397b1dcdafL);
+    }
+
+    @Test
+    void shuffle_isFisherYatesOnNextInt() {
+        // Python transcription: for i = n-1 .. 1, swap i with nextInt(i + 1), seed 5
+        int[] values = range(6);
+        new Rng(5).shuffle(values);
+
+        assertThat(values).containsExactly(1, 5, 4, 0, 3, 2);
+    }
+
+    @Test
+    void shuffle_drawsOneIntegerPerPositionAfterTheFirst() {
+        // 6 values take 5 draws (none rejected, Python transcription): the next output is the generator's 6th,
+        // 7020995479949754436
+        Rng rng = new Rng(5);
+        rng.shuffle(range(6));
+
+        assertThat(rng.nextLong()).isEqualTo(7020995479949754436L);
     }
 
     private static int[] range(int n) {

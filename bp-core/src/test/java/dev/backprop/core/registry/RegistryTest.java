@@ -8,7 +8,9 @@ import dev.backprop.core.spi.Activation;
 import dev.backprop.core.spi.ActivationProvider;
 import dev.backprop.core.spi.ComponentSpec;
 import dev.backprop.core.spi.Config;
+import dev.backprop.core.testing.BrokenProvider;
 import dev.backprop.core.testing.DuplicateSquareProvider;
+import dev.backprop.core.testing.LogCapture;
 import dev.backprop.core.testing.SquareActivationProvider;
 import dev.backprop.core.testing.TestActivations;
 import java.io.IOException;
@@ -16,7 +18,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +70,11 @@ class RegistryTest {
                 .isInstanceOf(UnknownComponentException.class)
                 .hasMessageStartingWith("Unknown activation 'test-sqare'. Did you mean 'test-square'?")
                 .hasMessageContaining("Available: [test-quadratic, test-square]")
-                .hasMessageContaining("dev.backprop.core.spi.ActivationProvider on the class path or module path");
+                .hasMessageContaining("dev.backprop.core.spi.ActivationProvider on the class path or module path")
+                .satisfies(e -> {
+                    assertThat(((UnknownComponentException) e).kind()).isEqualTo("activation");
+                    assertThat(((UnknownComponentException) e).requestedName()).isEqualTo("test-sqare");
+                });
     }
 
     @Test
@@ -102,7 +110,12 @@ class RegistryTest {
                     .hasMessageContaining("Two activation providers claim the name 'test-square'")
                     .hasMessageContaining(SquareActivationProvider.class.getName() + " from ")
                     .hasMessageContaining(DuplicateSquareProvider.class.getName() + " from ")
-                    .hasMessageContaining("prefer(");
+                    .hasMessageContaining("prefer(")
+                    .satisfies(e -> {
+                        assertThat(((DuplicateProviderException) e).kind()).isEqualTo("activation");
+                        assertThat(((DuplicateProviderException) e).conflictingName())
+                                .isEqualTo("test-square");
+                    });
             // the alias only one provider claims still works
             assertThat(registry.find("test-quadratic").className()).isEqualTo(SquareActivationProvider.class.getName());
             assertThat(registry.conflicts()).containsOnlyKeys("test-square");
@@ -288,5 +301,295 @@ class RegistryTest {
 
         assertThat(registry.toString())
                 .contains("test-square [test-quadratic] = " + SquareActivationProvider.class.getName() + " from ");
+    }
+
+    /** A provider with any name and aliases, for registries built in code. */
+    private static class Named implements ActivationProvider {
+        private final String name;
+        private final Set<String> aliases;
+
+        Named(String name, String... aliases) {
+            this.name = name;
+            this.aliases = Set.of(aliases);
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Set<String> aliases() {
+            return aliases;
+        }
+
+        @Override
+        public Activation create(Config config) {
+            return TestActivations.identity();
+        }
+    }
+
+    /** A second provider class, for conflicts between classes. */
+    private static final class OtherNamed extends Named {
+        OtherNamed(String name, String... aliases) {
+            super(name, aliases);
+        }
+    }
+
+    private static Registry<Activation, ActivationProvider> named(String... names) {
+        List<ActivationProvider> providers = new ArrayList<>();
+        for (String name : names) {
+            providers.add(new Named(name));
+        }
+        return Registry.of("activation", ActivationProvider.class, providers);
+    }
+
+    @Test
+    void registry_tellsItsKindAndService() {
+        Registry<Activation, ActivationProvider> registry = named("relu");
+
+        assertThat(registry.kind()).isEqualTo("activation");
+        assertThat(registry.service()).isEqualTo(ActivationProvider.class);
+    }
+
+    @Test
+    void providers_areListedByName_whateverTheOrderTheyWereGiven() {
+        Registry<Activation, ActivationProvider> registry = named("tanh", "relu", "softmax");
+
+        // alphabetical order of the three names
+        assertThat(registry.providers()).extracting(ProviderInfo::name).containsExactly("relu", "softmax", "tanh");
+    }
+
+    @Test
+    void suggestion_isTheClosestName_uptoAThirdOfTheNamesLength() {
+        Registry<Activation, ActivationProvider> registry = named("relu", "selu", "sigmoid", "softmax", "tanh");
+
+        // edit distances (Levenshtein, computed with a textbook Python implementation):
+        // "sofmax" is 1 from softmax; the limit is max(1, 6 / 3) = 2
+        assertThatThrownBy(() -> registry.find("sofmax")).hasMessageContaining("Did you mean 'softmax'?");
+        // "tanhxx" is 2 from tanh, exactly the limit max(1, 6 / 3) = 2
+        assertThatThrownBy(() -> registry.find("tanhxx")).hasMessageContaining("Did you mean 'tanh'?");
+        // "tanhxxx" is 3 from tanh, one beyond the limit max(1, 7 / 3) = 2; every other name is farther (6 or 7)
+        assertThatThrownBy(() -> registry.find("tanhxxx"))
+                .hasMessageStartingWith("Unknown activation 'tanhxxx'. Available: ")
+                .message()
+                .doesNotContain("Did you mean");
+        // "rel" is 1 from relu (a deletion), the limit for 3 letters is 1
+        assertThatThrownBy(() -> registry.find("rel")).hasMessageContaining("Did you mean 'relu'?");
+        // "xelu" is 1 from both relu and selu: the first in alphabetical order is suggested
+        assertThatThrownBy(() -> registry.find("xelu")).hasMessageContaining("Did you mean 'relu'?");
+        // "tahn" is 2 from tanh (two substitutions), beyond the limit max(1, 4 / 3) = 1
+        assertThatThrownBy(() -> registry.find("tahn")).message().doesNotContain("Did you mean");
+    }
+
+    @Test
+    void threeProvidersWithOneName_areAllNamed_inTheOrderGiven() {
+        String origin = ProviderInfo.originOf(Named.class);
+        String className = Named.class.getName();
+
+        assertThatThrownBy(() -> named("x", "x", "x"))
+                .isInstanceOf(DuplicateProviderException.class)
+                .hasMessageStartingWith("3 activation providers claim the name 'x': " + className + " from " + origin
+                        + ", " + className + " from " + origin + ", " + className + " from " + origin + ". ")
+                .satisfies(e -> assertThat(((DuplicateProviderException) e).classNames())
+                        .containsExactly(className, className, className));
+    }
+
+    @Test
+    void twoProvidersSharingANameAndAnAlias_areOneConflict_reportedOnce() {
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry = Registry.<Activation, ActivationProvider>builder(
+                            "activation", ActivationProvider.class)
+                    .provider(new Named("x", "y"))
+                    .provider(new OtherNamed("x", "y"))
+                    .provider(new Named("z"))
+                    .build();
+
+            assertThat(registry.conflicts()).containsOnlyKeys("x", "y");
+            assertThat(registry.conflicts().get("y"))
+                    .extracting(ProviderInfo::className)
+                    .containsExactly(Named.class.getName(), OtherNamed.class.getName());
+            assertThat(registry.conflictMessages())
+                    .singleElement()
+                    .asString()
+                    .startsWith("Two activation providers claim the name 'x': " + Named.class.getName() + " from ")
+                    .contains(" and " + OtherNamed.class.getName() + " from ")
+                    .endsWith(" They also share [y].");
+            assertThat(log.messages(Level.WARN))
+                    .singleElement()
+                    .asString()
+                    .contains("all claim [x, y]; other names work, but using them fails");
+        }
+    }
+
+    @Test
+    void oneContestedName_isReportedAsIt() {
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry = Registry.<Activation, ActivationProvider>builder(
+                            "activation", ActivationProvider.class)
+                    .provider(new Named("x", "y"))
+                    .provider(new OtherNamed("x"))
+                    .build();
+
+            assertThat(registry.conflictMessages()).singleElement().asString().doesNotContain("They also share");
+            assertThat(log.messages(Level.WARN))
+                    .singleElement()
+                    .asString()
+                    .contains("all claim [x]; other names work, but using it fails");
+        }
+    }
+
+    @Test
+    void builder_prefer_logsTheWinnerOverTheLoser() {
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry = Registry.<Activation, ActivationProvider>builder(
+                            "activation", ActivationProvider.class)
+                    .provider(new Named("x"))
+                    .provider(new OtherNamed("x"))
+                    .prefer(OtherNamed.class.getName())
+                    .build();
+
+            assertThat(registry.find("x").className()).isEqualTo(OtherNamed.class.getName());
+            assertThat(log.messages(Level.INFO))
+                    .singleElement()
+                    .asString()
+                    .startsWith("activation 'x': preferring " + OtherNamed.class.getName() + " from ")
+                    .contains(" over " + Named.class.getName() + " from ");
+        }
+    }
+
+    @Test
+    void builder_providerInstances_areAdded_unlessTheirClassIsExcluded() {
+        Registry<Activation, ActivationProvider> added = Registry.<Activation, ActivationProvider>builder(
+                        "activation", ActivationProvider.class)
+                .provider(new Named("x"))
+                .build();
+        Registry<Activation, ActivationProvider> excluded = Registry.<Activation, ActivationProvider>builder(
+                        "activation", ActivationProvider.class)
+                .provider(new Named("x"))
+                .provider(new OtherNamed("y"))
+                .exclude(Named.class.getName())
+                .build();
+
+        assertThat(added.names()).containsExactly("x");
+        assertThat(excluded.names()).containsExactly("y");
+    }
+
+    @Test
+    void load_fromAModuleLayer_findsOnlyItsModules() {
+        // the tests run on the class path: no named module of the boot layer provides an activation
+        Registry<Activation, ActivationProvider> registry =
+                Registry.load("activation", ActivationProvider.class, ModuleLayer.boot());
+
+        assertThat(registry.kind()).isEqualTo("activation");
+        assertThat(registry.names()).isEmpty();
+    }
+
+    /** Services entries: {@code missing} classes that do not exist, the broken provider, then a working one. */
+    private ClassLoader loaderWithBrokenEntries(int missing) throws IOException {
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < missing; i++) {
+            entries.add("com.example.Missing" + i);
+        }
+        entries.add(BrokenProvider.class.getName());
+        entries.add(DuplicateSquareProvider.class.getName());
+        return loaderWithServices(entries.toArray(String[]::new));
+    }
+
+    @Test
+    void hundredBrokenProviders_stopTheSearch_andSaySo() throws IOException {
+        // 99 missing classes and one failing constructor: exactly the limit of 100 broken providers
+        ClassLoader loader = loaderWithBrokenEntries(99);
+
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry =
+                    Registry.load("activation", ActivationProvider.class, loader);
+
+            // the provider listed after the hundredth broken one is not looked at
+            assertThat(registry.find("test-square").className()).isEqualTo(SquareActivationProvider.class.getName());
+            assertThat(registry.conflicts()).isEmpty();
+            assertThat(log.messages(Level.WARN))
+                    .hasSize(101)
+                    .last()
+                    .isEqualTo("Stopped looking for activation providers after 100 broken ones");
+        }
+    }
+
+    @Test
+    void ninetyNineBrokenProviders_doNotStopTheSearch() throws IOException {
+        // 98 missing classes and one failing constructor: one below the limit
+        ClassLoader loader = loaderWithBrokenEntries(98);
+
+        try (LogCapture log = new LogCapture(Registry.class)) {
+            Registry<Activation, ActivationProvider> registry =
+                    Registry.load("activation", ActivationProvider.class, loader);
+
+            // the provider after the broken ones is found, and claims test-square as the built-in test one does
+            assertThat(registry.conflicts()).containsOnlyKeys("test-square");
+            assertThat(log.messages(Level.WARN)).noneMatch(m -> m.startsWith("Stopped looking"));
+        }
+    }
+
+    @Test
+    void registriesDiscover_usesTheContextClassLoader_orElseItsOwn() throws IOException {
+        ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
+        Thread thread = Thread.currentThread();
+        ClassLoader saved = thread.getContextClassLoader();
+        try {
+            thread.setContextClassLoader(loader);
+            assertThat(Registries.discover().activations().conflicts()).containsOnlyKeys("test-square");
+            assertThat(Registries.builder().build().activations().conflicts()).containsOnlyKeys("test-square");
+
+            thread.setContextClassLoader(null);
+            // bp-core's own loader is the test class path's, which has test-square once
+            assertThat(Registries.discover().activations().conflicts()).isEmpty();
+            assertThat(Registries.discover().activations().names()).contains("test-square");
+            assertThat(Registries.builder().build().activations().names()).contains("test-square");
+        } finally {
+            thread.setContextClassLoader(saved);
+        }
+    }
+
+    @Test
+    void registriesFromAModuleLayer_haveTheFourKinds_andNoClassPathPlugins() {
+        Registries discovered = Registries.discover(ModuleLayer.boot());
+        Registries built = Registries.builder().moduleLayer(ModuleLayer.boot()).build();
+
+        for (Registries registries : List.of(discovered, built)) {
+            assertThat(registries.activations().kind()).isEqualTo("activation");
+            assertThat(registries.losses().kind()).isEqualTo("loss");
+            assertThat(registries.optimizers().kind()).isEqualTo("optimizer");
+            assertThat(registries.schedules().kind()).isEqualTo("schedule");
+            // the tests run on the class path, where test-square is registered; a layer does not look there
+            assertThat(registries.activations().contains("test-square")).isFalse();
+        }
+    }
+
+    @Test
+    void registriesBuilder_exclude_leavesTheClassOut() throws IOException {
+        ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
+
+        Registries registries = Registries.builder()
+                .classLoader(loader)
+                .exclude(SquareActivationProvider.class.getName())
+                .build();
+
+        assertThat(registries.activations().find("test-square").className())
+                .isEqualTo(DuplicateSquareProvider.class.getName());
+        assertThat(registries.conflicts()).isEmpty();
+    }
+
+    @Test
+    void registriesBuilder_prefer_givesTheContestedNameToThatClass() throws IOException {
+        ClassLoader loader = loaderWithServices(DuplicateSquareProvider.class.getName());
+
+        Registries registries = Registries.builder()
+                .classLoader(loader)
+                .prefer(DuplicateSquareProvider.class.getName())
+                .build();
+
+        assertThat(registries.activations().find("test-square").className())
+                .isEqualTo(DuplicateSquareProvider.class.getName());
+        assertThat(registries.conflicts()).isEmpty();
     }
 }

@@ -108,4 +108,21 @@ class ComponentSpecTest {
         assertThatThrownBy(() -> ComponentSpec.parse(megabyte + "(a=1,)"))
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(200));
     }
+
+    @Test
+    void parenthesesInsideTheParameters_areRefused_evenFirst() {
+        assertThatThrownBy(() -> ComponentSpec.parse("elu((alpha=1)"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameters cannot contain '(' or ')'");
+        assertThatThrownBy(() -> ComponentSpec.parse("elu()alpha=1)"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameters cannot contain '(' or ')'");
+    }
+
+    @Test
+    void parameterWithoutAKey_isNotKeyValue() {
+        assertThatThrownBy(() -> ComponentSpec.parse("elu(=1)"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("parameter '=1' is not key=value");
+    }
 }

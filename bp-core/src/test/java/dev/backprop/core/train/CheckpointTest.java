@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.backprop.core.eval.Metrics;
+import dev.backprop.core.io.ModelDocument;
+import dev.backprop.core.io.ModelFile;
+import dev.backprop.core.io.ModelFileException;
 import dev.backprop.core.network.Network;
 import dev.backprop.core.registry.Registries;
 import dev.backprop.core.registry.Registry;
@@ -14,13 +17,19 @@ import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.OptimizerProvider;
+import dev.backprop.core.spi.Parameter;
+import dev.backprop.core.spi.Schedule;
 import dev.backprop.core.spi.ScheduleProvider;
 import dev.backprop.core.testing.TestActivations;
 import dev.backprop.core.testing.TestLosses;
 import dev.backprop.core.testing.TestOptimizers;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,18 +58,44 @@ class CheckpointTest {
                         return TestLosses.crossEntropy(true);
                     }
                 })),
-                Registry.of("optimizer", OptimizerProvider.class, List.of(new OptimizerProvider() {
+                Registry.of(
+                        "optimizer",
+                        OptimizerProvider.class,
+                        List.of(
+                                new OptimizerProvider() {
+                                    @Override
+                                    public String name() {
+                                        return "test-momentum";
+                                    }
+
+                                    @Override
+                                    public Optimizer create(Config config) {
+                                        return TestOptimizers.momentum(
+                                                config.getDouble("lr", 0.1), config.getDouble("mu", 0));
+                                    }
+                                },
+                                new OptimizerProvider() {
+                                    @Override
+                                    public String name() {
+                                        return "test-bounded";
+                                    }
+
+                                    @Override
+                                    public Optimizer create(Config config) {
+                                        return boundedMomentum();
+                                    }
+                                })),
+                Registry.of("schedule", ScheduleProvider.class, List.of(new ScheduleProvider() {
                     @Override
                     public String name() {
-                        return "test-momentum";
+                        return "test-constant";
                     }
 
                     @Override
-                    public Optimizer create(Config config) {
-                        return TestOptimizers.momentum(config.getDouble("lr", 0.1), config.getDouble("mu", 0));
+                    public Schedule create(Config config) {
+                        return constantSchedule();
                     }
-                })),
-                Registry.of("schedule", ScheduleProvider.class, List.of()));
+                })));
     }
 
     private static ActivationProvider provider(String name, Supplier<Activation> activation) {
@@ -275,5 +310,280 @@ class CheckpointTest {
         assertThat(loaded.keySet()).isEqualTo(velocities(net).keySet());
         // every velocity was saved as zeros
         loaded.values().forEach(v -> assertThat(v.data).containsOnly(0.0));
+    }
+
+    /** A constant schedule whose state is one non-negative entry {@code k}; it refuses a negative one. */
+    private static Schedule constantSchedule() {
+        return new Schedule() {
+            @Override
+            public String name() {
+                return "test-constant";
+            }
+
+            @Override
+            public Config config() {
+                return Config.of();
+            }
+
+            @Override
+            public double rate(double baseRate, long step, int epoch) {
+                return baseRate;
+            }
+
+            @Override
+            public Map<String, Double> state() {
+                return Map.of("k", 1.0);
+            }
+
+            @Override
+            public void restore(Map<String, Double> state) {
+                if (state.getOrDefault("k", 0.0) < 0) {
+                    throw new IllegalArgumentException("k must not be negative, got " + state.get("k"));
+                }
+            }
+        };
+    }
+
+    /** Momentum SGD that refuses a velocity above 100 in its state, as an optimizer checks what it restores. */
+    private static Optimizer boundedMomentum() {
+        Optimizer inner = TestOptimizers.momentum(0.05, 0.9);
+        return new Optimizer() {
+            @Override
+            public String name() {
+                return "test-bounded";
+            }
+
+            @Override
+            public Config config() {
+                return Config.of();
+            }
+
+            @Override
+            public void initialise(List<Parameter> parameters) {
+                inner.initialise(parameters);
+            }
+
+            @Override
+            public void step(List<Parameter> parameters, double learningRate) {
+                inner.step(parameters, learningRate);
+            }
+
+            @Override
+            public double learningRate() {
+                return inner.learningRate();
+            }
+
+            @Override
+            public void reset() {
+                inner.reset();
+            }
+
+            @Override
+            public Map<String, DMatrixRMaj> state() {
+                return inner.state();
+            }
+
+            @Override
+            public void restore(Map<String, DMatrixRMaj> state) {
+                state.values().forEach(v -> {
+                    for (double x : v.data) {
+                        if (x > 100) {
+                            throw new IllegalArgumentException("velocity " + x + " is above 100");
+                        }
+                    }
+                });
+                inner.restore(state);
+            }
+        };
+    }
+
+    /** A state of one epoch done with the given optimizer state, best epoch and best weights. */
+    private static TrainingState stateWith(
+            Map<String, DMatrixRMaj> optimizer, int bestEpoch, Map<String, DMatrixRMaj> best) {
+        return new TrainingState(1, 3, new History(), optimizer, Map.of(), 0.5, bestEpoch, 0, best);
+    }
+
+    @Test
+    void checkpointWithNaNOptimizerState_namesTheRowAndColumn() throws Exception {
+        Network net = net();
+        var state = velocities(net);
+        // layer0.W is 2x6 (2 inputs, 6 units): index 8 is row 8 / 6 = 1, column 8 mod 6 = 2
+        state.get("layer0.W/v").data[8] = Double.POSITIVE_INFINITY;
+        Path file = dir.resolve("inf.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(state, 0));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .hasMessageContaining("entry optimizer/layer0.W/v holds Infinity at index 8 (row 1, column 2)");
+    }
+
+    @Test
+    void checkpointWithNaNBestWeights_isRefusedAtLoad_namingEntryAndIndex() throws Exception {
+        Network net = net();
+        DMatrixRMaj bias = new DMatrixRMaj(1, 6);
+        bias.data[5] = Double.NaN;
+        Path file = dir.resolve("best-nan.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(velocities(net), 0, Map.of("layer0.b", bias)));
+
+        // index 5 of a 1x6 row: row 0, column 5
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("entry best/layer0.b holds NaN at index 5 (row 0, column 5)");
+    }
+
+    @Test
+    void checkpointWithBestWeightsOfAnUnknownParameter_isRefused_listingTheNetworksParameters() throws Exception {
+        Network net = net();
+        Path file = dir.resolve("best-unknown.bp");
+        Checkpoints.save(
+                file,
+                net,
+                trainer(1).build(),
+                stateWith(velocities(net), 0, Map.of("layer7.W", new DMatrixRMaj(1, 1))));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .hasMessageContaining("entry best/layer7.W is 1x1 but the network has no parameter of that name; it has"
+                        + " [layer0.W, layer0.b, layer1.W, layer1.b]");
+    }
+
+    @Test
+    void bestEpochOfMinusOne_loads_butBelowIsRefused() throws Exception {
+        Network net = net();
+        Path none = dir.resolve("none.bp");
+        Path below = dir.resolve("below.bp");
+        Checkpoints.save(none, net, trainer(1).build(), stateWith(velocities(net), -1));
+        Checkpoints.save(below, net, trainer(1).build(), stateWith(velocities(net), -2));
+
+        // -1 is the best epoch of a run without early stopping
+        assertThat(Checkpoints.load(none, registries()).state().bestEpoch()).isEqualTo(-1);
+        assertThatThrownBy(() -> Checkpoints.load(below, registries()))
+                .hasMessageContaining("best-epoch -2 is not between -1 and epochs-done - 1 = 0");
+    }
+
+    @Test
+    void checkpointWithExtraOptimizerState_isRefused_namingOnlyTheUnexpectedEntries() throws Exception {
+        Network net = net();
+        var state = velocities(net);
+        state.put("layer9.W/v", new DMatrixRMaj(1, 1));
+        Path file = dir.resolve("extra.bp");
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(state, 0));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .hasMessageContaining(
+                        "test-momentum(lr=0.05,mu=0.9) on this network: unexpected entries" + " optimizer/[layer9.W/v]")
+                .message()
+                .doesNotContain("missing");
+    }
+
+    @Test
+    void checkpointWithAnOptimizerStateItsOptimizerRefuses_isRefusedAtLoad() throws Exception {
+        Network net = net();
+        var state = velocities(net);
+        state.get("layer1.b/v").data[0] = 1000;
+        Path file = dir.resolve("refused.bp");
+        Trainer trainer = trainer(1).optimizer(boundedMomentum()).build();
+        Checkpoints.save(file, net, trainer, stateWith(state, 0));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageContaining("the optimizer state is refused by test-bounded: velocity 1000.0 is above 100");
+    }
+
+    @Test
+    void checkpointOfARunWithASchedule_recordsIt_andItsStateIsCheckedAtLoad() throws Exception {
+        Network net = net();
+        Trainer trainer = trainer(1).schedule(constantSchedule()).build();
+        Path good = dir.resolve("scheduled.bp");
+        Path bad = dir.resolve("bad-schedule.bp");
+        Checkpoints.save(good, net, trainer, stateWith(velocities(net), 0));
+        Checkpoints.save(
+                bad,
+                net,
+                trainer,
+                new TrainingState(1, 3, new History(), velocities(net), Map.of("k", -1.0), 0.5, 0, 0, Map.of()));
+
+        Checkpoint checkpoint = Checkpoints.load(good, registries());
+        assertThat(checkpoint.schedule())
+                .hasValueSatisfying(s -> assertThat(s.name()).isEqualTo("test-constant"));
+        Checkpoints.requireSameRun(checkpoint, trainer);
+        assertThatThrownBy(
+                        () -> Checkpoints.requireSameRun(checkpoint, trainer(1).build()))
+                .hasMessageStartingWith(
+                        "The checkpoint was written with schedule test-constant but this trainer uses" + " null");
+        assertThatThrownBy(() -> Checkpoints.load(bad, registries()))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessageContaining(
+                        "the schedule state is refused by test-constant: k must not be negative, got -1.0");
+    }
+
+    @Test
+    void checkpointWithAnotherLoss_isRefusedOnResume() throws Exception {
+        Path file = dir.resolve("run.bp");
+        Checkpoints.save(file, net(), trainer(1).build(), stateWith(velocities(net()), 0));
+        Checkpoint checkpoint = Checkpoints.load(file, registries());
+
+        Trainer other = trainer(1).loss(TestLosses.meanSquaredError()).build();
+
+        assertThatThrownBy(() -> Checkpoints.requireSameRun(checkpoint, other))
+                .hasMessage("The checkpoint was written with loss categorical-cross-entropy but this trainer uses mse;"
+                        + " resume with the same settings");
+    }
+
+    @Test
+    void modelFileWithoutALoss_isNotACheckpoint() throws Exception {
+        Path file = dir.resolve("model.bp");
+        ModelFile.save(file, new ModelDocument(net(), Optional.empty(), Map.of(), Map.of()));
+
+        assertThatThrownBy(() -> Checkpoints.load(file, registries()))
+                .isInstanceOf(ModelFileException.class)
+                .hasMessage("model.bp is a model file but not a checkpoint: it records no loss");
+    }
+
+    @Test
+    void checkpointWithAHistorySeriesMissingOrOfAnotherLength_isRefused() throws Exception {
+        Path file = dir.resolve("history.bp");
+        trainer(2).checkpoints(Checkpoints.every(2, file)).build().fit(net(), TrainerTest.blobs(30, 4, 10));
+        ModelDocument doc = ModelFile.load(file, registries());
+        Map<String, DMatrixRMaj> withoutLoss = new TreeMap<>(doc.arrays());
+        withoutLoss.remove("history/train.loss");
+        Map<String, DMatrixRMaj> shortSeconds = new TreeMap<>(doc.arrays());
+        shortSeconds.put("history/seconds", new DMatrixRMaj(1, 1));
+        Path missing = dir.resolve("missing.bp");
+        Path shorter = dir.resolve("shorter.bp");
+        ModelFile.save(missing, new ModelDocument(doc.network(), doc.loss(), doc.metadata(), withoutLoss));
+        ModelFile.save(shorter, new ModelDocument(doc.network(), doc.loss(), doc.metadata(), shortSeconds));
+
+        // two epochs were run and recorded
+        assertThatThrownBy(() -> Checkpoints.load(missing, registries()))
+                .hasMessageContaining("history series 'history/train.loss' has no entry but history/epoch has 2");
+        assertThatThrownBy(() -> Checkpoints.load(shorter, registries()))
+                .hasMessageContaining("history series 'history/seconds' has 1 values but history/epoch has 2");
+    }
+
+    @Test
+    void trainerBuiltByNames_writesCheckpointsThatResumeWithTheSameNames() throws Exception {
+        Trainer byName = Trainer.builder()
+                .registries(registries())
+                .loss("categorical-cross-entropy")
+                .optimizer("test-momentum(lr=0.05,mu=0.9)")
+                .schedule("test-constant")
+                .nonFiniteGuard(true)
+                .epochs(1)
+                .build();
+        Path file = dir.resolve("named.bp");
+        Network net = net();
+        Checkpoints.save(file, net, byName, stateWith(velocities(net), 0));
+
+        Checkpoint checkpoint = Checkpoints.load(file, registries());
+        assertThat(checkpoint.loss().name()).isEqualTo("categorical-cross-entropy");
+        assertThat(checkpoint.optimizer().toString()).isEqualTo("test-momentum(lr=0.05,mu=0.9)");
+        assertThat(checkpoint.schedule())
+                .hasValueSatisfying(s -> assertThat(s.name()).isEqualTo("test-constant"));
+        Checkpoints.requireSameRun(checkpoint, byName);
+        assertThatThrownBy(() -> Trainer.builder()
+                        .registries(registries())
+                        .optimizer("test-momentum")
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The trainer needs a loss: give one by name or as an object");
     }
 }

@@ -89,4 +89,56 @@ class DivergenceRuleTest {
         assertThatThrownBy(() -> DivergenceRule.none().atChance("validation.accuracy", 0.1, 0))
                 .hasMessage("Epochs at chance must be at least 1, got 0");
     }
+
+    @Test
+    void lossGrowth_isMeasuredAgainstTheFirstEpochsLoss_timesTheFactor() {
+        DivergenceRule rule = DivergenceRule.none().lossGrowth(10);
+        TrainingContext ctx = context(3);
+        rule.onTrainingStart(ctx);
+
+        // first loss 2: the limit is 10 × 2 = 20
+        rule.onEpochEnd(ctx, epoch(0, 2.0, 0.5));
+        rule.onEpochEnd(ctx, epoch(1, 19.0, 0.5));
+        assertThatThrownBy(() -> rule.onEpochEnd(ctx, epoch(2, 20.5, 0.5)))
+                .hasMessageStartingWith("Training diverged at epoch 3: train.loss = 20.5000 is more than 10 × the"
+                        + " first epoch's 2.00000");
+    }
+
+    @Test
+    void lossGrowth_fromAFirstLossOfZero_doesNotApply() {
+        DivergenceRule rule = DivergenceRule.none().lossGrowth(10);
+        TrainingContext ctx = context(3);
+        rule.onTrainingStart(ctx);
+
+        // no multiple of 0 bounds a loss: a run that starts at 0 cannot "grow" by a factor
+        rule.onEpochEnd(ctx, epoch(0, 0.0, 0.5));
+        assertThatCode(() -> rule.onEpochEnd(ctx, epoch(1, 5.0, 0.5))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void uniformGuess_appliesFromTwoOutputs_andALossOfExactlyTheLimitIsNotWorse() {
+        DivergenceRule rule = DivergenceRule.none().worseThanUniformGuess(3);
+        TrainingContext two = context(2);
+        rule.onTrainingStart(two);
+
+        // 3 × ln 2 = 2.0794415416798357 (python3: 3*math.log(2))
+        assertThatCode(() -> rule.onEpochEnd(two, epoch(0, 3 * Math.log(2), 0.5)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> rule.onEpochEnd(two, epoch(1, 2.5, 0.5)))
+                .hasMessageContaining("is more than 3 × ln 2 = 2.07944");
+        assertThatThrownBy(() -> DivergenceRule.none().worseThanUniformGuess(1))
+                .hasMessage("Uniform-guess factor must be a finite number above 1, got 1.0");
+    }
+
+    @Test
+    void metricExactlyAtChance_countsAsAtChance_forOneEpoch() {
+        DivergenceRule rule = DivergenceRule.none().atChance("validation.accuracy", 0.1, 1);
+        TrainingContext ctx = context(10);
+        rule.onTrainingStart(ctx);
+
+        rule.onEpochEnd(ctx, epoch(0, 2.3, 0.11));
+        assertThatThrownBy(() -> rule.onEpochEnd(ctx, epoch(1, 2.3, 0.1)))
+                .hasMessageStartingWith("Training diverged at epoch 2: validation.accuracy = 0.100000 has been at or"
+                        + " below chance (0.100000) for 1 epoch");
+    }
 }

@@ -3,12 +3,19 @@ package dev.backprop.core.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.backprop.core.network.Network;
+import dev.backprop.core.spi.Config;
+import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.Parameter;
+import dev.backprop.core.spi.Schedule;
+import dev.backprop.core.testing.LogCapture;
 import dev.backprop.core.testing.TestLosses;
 import dev.backprop.core.testing.TestOptimizers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
@@ -161,5 +168,194 @@ class EpochLoopTest {
 
         assertThat(result.history().size()).isEqualTo(1);
         assertThat(events).containsExactly("released 0");
+    }
+
+    /** Momentum SGD that records the loop's calls of reset, initialise and restore. */
+    private static Optimizer recordingOptimizer(List<String> calls) {
+        Optimizer inner = TestOptimizers.momentum(0.1, 0.9);
+        return new Optimizer() {
+            @Override
+            public String name() {
+                return inner.name();
+            }
+
+            @Override
+            public Config config() {
+                return inner.config();
+            }
+
+            @Override
+            public void initialise(List<Parameter> parameters) {
+                calls.add("optimizer initialise");
+                inner.initialise(parameters);
+            }
+
+            @Override
+            public void step(List<Parameter> parameters, double learningRate) {
+                inner.step(parameters, learningRate);
+            }
+
+            @Override
+            public double learningRate() {
+                return inner.learningRate();
+            }
+
+            @Override
+            public void reset() {
+                calls.add("optimizer reset");
+                inner.reset();
+            }
+
+            @Override
+            public Map<String, DMatrixRMaj> state() {
+                return inner.state();
+            }
+
+            @Override
+            public void restore(Map<String, DMatrixRMaj> state) {
+                calls.add("optimizer restore " + new TreeSet<>(state.keySet()));
+                inner.restore(state);
+            }
+        };
+    }
+
+    /** A constant schedule that records the loop's calls of reset and restore. */
+    private static Schedule recordingSchedule(List<String> calls) {
+        return new Schedule() {
+            @Override
+            public String name() {
+                return "test-constant";
+            }
+
+            @Override
+            public Config config() {
+                return Config.of();
+            }
+
+            @Override
+            public double rate(double baseRate, long step, int epoch) {
+                return baseRate;
+            }
+
+            @Override
+            public void reset() {
+                calls.add("schedule reset");
+            }
+
+            @Override
+            public void restore(Map<String, Double> state) {
+                calls.add("schedule restore " + state);
+            }
+        };
+    }
+
+    @Test
+    void fit_resetsAndInitialisesTheOptimizer_andResume_restoresTheOptimizerAndTheSchedule() {
+        List<String> calls = new ArrayList<>();
+        EpochLoop loop = loop(2).optimizer(recordingOptimizer(calls))
+                .schedule(recordingSchedule(calls))
+                .build();
+        Network net = TrainerTest.net(1);
+
+        TrainingResult first = loop.fit(net, new ScriptedRounds(new double[] {1}, -1, new ArrayList<>()));
+        assertThat(calls).containsExactly("schedule reset", "optimizer reset", "optimizer initialise");
+
+        calls.clear();
+        TrainingState state = new TrainingState(
+                1,
+                2,
+                new History(),
+                first.finalState().optimizerState(),
+                Map.of("k", 3.0),
+                Double.NaN,
+                -1,
+                0,
+                Map.of());
+        loop.resume(net, new ScriptedRounds(new double[] {1}, -1, new ArrayList<>()), state);
+        // one velocity per parameter of the two layers
+        assertThat(calls)
+                .containsExactly(
+                        "optimizer reset",
+                        "optimizer initialise",
+                        "optimizer restore [layer0.W/v, layer0.b/v, layer1.W/v, layer1.b/v]",
+                        "schedule reset",
+                        "schedule restore {k=3.0}");
+    }
+
+    @Test
+    void earlyStoppingOnASetThatIsNotEvaluated_isRefused_whileOnTheTrainingLossItNeedsNone() {
+        assertThatThrownBy(() ->
+                        loop(1).earlyStopping(EarlyStopping.onValidationLoss(2)).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Early stopping monitors 'validation.loss' but no evaluation set 'validation' was given;"
+                        + " sets: []");
+
+        EpochLoop onTrainLoss = loop(1).earlyStopping(new EarlyStopping("train.loss", 2, 0, false, false))
+                .build();
+        TrainingResult result =
+                onTrainLoss.fit(TrainerTest.net(1), new ScriptedRounds(new double[] {1}, -1, new ArrayList<>()));
+        assertThat(result.bestEpoch()).isZero();
+    }
+
+    @Test
+    void eachEpoch_isLoggedWithItsLossMetricsRateAndMode_andAResumedRunSaysWhereItResumes() {
+        List<String> events = new ArrayList<>();
+        EpochLoop loop = loop(2).evaluationSets(Map.of("validation", TrainerTest.blobs(30, 3, 10)))
+                .mode("in rounds")
+                .build();
+        EpochLoop plain = loop(2).build();
+        Map<String, DMatrixRMaj> velocities;
+
+        try (LogCapture log = new LogCapture(EpochLoop.class)) {
+            velocities = loop.fit(TrainerTest.net(1), new ScriptedRounds(new double[] {1, 2, 4}, -1, events))
+                    .finalState()
+                    .optimizerState();
+            // the mean loss (1 + 2 + 4) / 3 = 2.333333 to six places; Java's %.6g keeps six significant digits
+            assertThat(log.messages(Level.INFO))
+                    .hasSize(2)
+                    .first()
+                    .asString()
+                    .matches("epoch 1: train\\.loss=2\\.333333 validation\\.loss=\\d+\\.\\d{6} lr=0\\.0500000"
+                            + " \\(\\d+\\.\\d{2} s, in rounds\\)");
+        }
+        TrainingState afterOne =
+                new TrainingState(1, 6, new History(), velocities, Map.of(), Double.NaN, -1, 0, Map.of());
+        try (LogCapture log = new LogCapture(EpochLoop.class)) {
+            loop.resume(TrainerTest.net(1), new ScriptedRounds(new double[] {1, 2, 4}, -1, events), afterOne);
+            plain.resume(TrainerTest.net(1), new ScriptedRounds(new double[] {1, 2, 4}, -1, events), afterOne);
+
+            // one epoch done: the run resumes at the second of two, at step 6
+            assertThat(log.messages(Level.INFO))
+                    .filteredOn(m -> m.startsWith("Resuming"))
+                    .containsExactly(
+                            "Resuming in rounds at epoch 2 of 2 (step 6)", "Resuming at epoch 2 of 2 (step 6)");
+            assertThat(log.messages(Level.INFO))
+                    .filteredOn(m -> m.startsWith("epoch 2: train.loss=2.333333 lr=0.0500000 ("))
+                    .singleElement()
+                    .asString()
+                    .endsWith(" s)");
+        }
+    }
+
+    @Test
+    void listenerRequestingAStop_endsTheRunAfterThatEpoch_withItsReason() {
+        List<Integer> asked = new ArrayList<>();
+        TrainingListener stopper = new TrainingListener() {
+            @Override
+            public void onEpochEnd(TrainingContext context, EpochRecord record) {
+                asked.add(context.epochs());
+                context.requestStop();
+            }
+        };
+
+        TrainingResult result = loop(5).listeners(List.of(stopper))
+                .build()
+                .fit(TrainerTest.net(1), new ScriptedRounds(new double[] {1}, -1, new ArrayList<>()));
+
+        // five epochs asked for, one run
+        assertThat(asked).containsExactly(5);
+        assertThat(result.history().size()).isEqualTo(1);
+        assertThat(result.stoppedEarly()).isTrue();
+        assertThat(result.stopReason()).isEqualTo("stopped by a listener");
     }
 }

@@ -64,6 +64,16 @@ class HistoryTest {
     }
 
     @Test
+    void series_ofAMetricNoEpochHas_namesTheFirstEpoch() {
+        History history = new History();
+        history.add(new EpochRecord(0, 1, Map.of("validation.loss", 2.0), 0.1, 0));
+
+        assertThatThrownBy(() -> history.series("validation.f1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Epoch 0 has no metric 'validation.f1'. It has: train.loss, [validation.loss]");
+    }
+
+    @Test
     void writeCsv_leavesMissingMetricsEmpty_andKeysAreSorted() {
         History history = new History(List.of(
                 new EpochRecord(0, 0.5, Map.of("b.x", 1.0), 0.1, 0.25),

@@ -400,4 +400,23 @@ class TrainerTest {
         trainer(1).build().fit(net, blobs(30, 1, 10));
         assertThat(net.parameters()).isSameAs(before);
     }
+
+    @Test
+    void zeroEpochs_isAllowed_andTrainsNothing_negativeIsRefused() {
+        TrainingResult result = trainer(10).epochs(0).build().fit(net(1), blobs(30, 4, 10));
+
+        assertThat(result.history().size()).isZero();
+        assertThatThrownBy(() -> trainer(10).epochs(-1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Epochs must be >= 0, got -1");
+    }
+
+    @Test
+    void earlyStoppingOnAValidationMetric_withoutAValidationSet_isRefused() {
+        assertThatThrownBy(() -> trainer(10)
+                        .earlyStopping(EarlyStopping.onValidationLoss(2))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Early stopping monitors 'validation.loss' but no evaluation set 'validation'");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.backprop.core.random.Rng;
+import dev.backprop.core.spi.MatrixBackend;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -120,17 +121,22 @@ class EjmlBackendTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}x{1} times {1}x{2}")
-    @CsvSource({"96, 200, 130", "500, 200, 10"})
-    void splittingRowsBetweenThreads_givesBitIdenticalResults(int m, int k, int n) {
-        // well above the threshold for splitting; with 10 columns, the rows of Cᵀ are split
+    @ParameterizedTest(name = "{0}x{1} times {1}x{2}, Vector API {3}")
+    @CsvSource({"96, 200, 130, false", "96, 200, 130, true", "1000, 200, 10, false", "1000, 200, 10, true"})
+    void splittingRowsBetweenThreads_givesBitIdenticalResults(int m, int k, int n, boolean vectorApi) {
+        // m·k·n = 2,496,000 and 2,000,000 multiply-adds, at least 3 times PARALLEL_WORK = 524,288, so each product
+        // is split between 2 to 4 threads; with 10 columns, the rows of Cᵀ are split
         DMatrixRMaj a = random(m, k, 1);
         DMatrixRMaj b = random(k, n, 2);
         DMatrixRMaj at = random(k, m, 3);
         DMatrixRMaj bt = random(n, k, 4);
-        DMatrixRMaj[] single = products(new EjmlBackend(1), a, b, at, bt);
+        DMatrixRMaj[] single = products(new EjmlBackend(1, vectorApi), a, b, at, bt);
+        // reference: the definition, summed term by term
+        assertClose(single[0], reference(a, false, b, false));
+        assertClose(single[1], reference(at, true, b, false));
+        assertClose(single[2], reference(a, false, bt, true));
         for (int threads = 2; threads <= 4; threads++) {
-            DMatrixRMaj[] split = products(new EjmlBackend(threads), a, b, at, bt);
+            DMatrixRMaj[] split = products(new EjmlBackend(threads, vectorApi), a, b, at, bt);
             for (int i = 0; i < single.length; i++) {
                 assertThat(split[i].data)
                         .as("%d threads, product %d", threads, i)
@@ -201,6 +207,23 @@ class EjmlBackendTest {
         // max(1, 32768/len) accumulator rows, each of len ≤ max(in, out) entries: about 32768 + 2048 + 4·len
         // doubles, against in·out = 600,000 for a copy of W
         assertThat(products.scratchDoubles()).isLessThan(40_000L + 8L * Math.max(in, out));
+        // exactly, by the same design, for the widest row (dX, len = 1000; Z and dW have 600): the plain loops
+        // keep a block of max(4, (2048 / 1000) rounded down to a multiple of 4) = 4 rows and a chunk of
+        // 32768 / 1000 = 32 accumulator rows, 36 · 1000 doubles; the Vector API kernel reads rows in place and
+        // gathers only the 4 columns of W a block of dX needs, 4 · 1000
+        assertThat(products.scratchDoubles()).isEqualTo(new EjmlBackend(1, vectorApi).usesVectorApi() ? 4000 : 36000);
+    }
+
+    @Test
+    void confinedView_isNamedAndDescribedAsItsBackend() {
+        EjmlBackend backend = new EjmlBackend(2, false);
+        MatrixBackend confined = backend.confined();
+
+        assertThat(confined.name()).isEqualTo("ejml");
+        assertThat(confined.description()).isEqualTo("pure Java on EJML matrices, 2 threads, plain loops");
+        assertThat(confined.toString())
+                .isEqualTo("ejml (pure Java on EJML matrices, 2 threads, plain loops), confined");
+        assertThat(confined.confined()).isInstanceOf(EjmlProducts.class).isNotSameAs(confined);
     }
 
     @Test
@@ -235,6 +258,49 @@ class EjmlBackendTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void vectorApiModuleInTheBootLayer_isUsed_andDescribed() {
+        // the build's tests run with --add-modules jdk.incubator.vector; elsewhere there is nothing to check
+        Assumptions.assumeTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(),
+                "jdk.incubator.vector is not in the boot layer");
+
+        assertThat(EjmlBackend.vectorApiPresent()).isTrue();
+        EjmlBackend backend = new EjmlBackend(1, true);
+        assertThat(backend.usesVectorApi()).isTrue();
+        // a vector holds a positive number of doubles
+        assertThat(backend.description())
+                .matches("pure Java on EJML matrices, 1 thread, Vector API \\([1-9][0-9]* lanes\\)");
+        assertThat(new EjmlBackend(2, false).description())
+                .isEqualTo("pure Java on EJML matrices, 2 threads, plain loops");
+    }
+
+    @Test
+    void vectorProperty_false_keepsThePlainLoops_inAnyCase() {
+        String saved = System.getProperty(EjmlBackend.VECTOR_PROPERTY);
+        try {
+            System.setProperty(EjmlBackend.VECTOR_PROPERTY, " False ");
+            assertThat(new EjmlBackend(1).usesVectorApi()).isFalse();
+            System.clearProperty(EjmlBackend.VECTOR_PROPERTY);
+            assertThat(new EjmlBackend(1).usesVectorApi()).isEqualTo(EjmlBackend.vectorApiPresent());
+        } finally {
+            if (saved == null) {
+                System.clearProperty(EjmlBackend.VECTOR_PROPERTY);
+            } else {
+                System.setProperty(EjmlBackend.VECTOR_PROPERTY, saved);
+            }
+        }
+    }
+
+    @Test
+    void defaultBackend_usesTheCallerAndThePoolsWorkers_atMostOnePerProcessor() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        int workers = java.util.concurrent.ForkJoinPool.getCommonPoolParallelism();
+
+        // the caller plus each worker of the common pool, but no more threads than processors
+        assertThat(new EjmlBackend().threads()).isEqualTo(Math.max(1, Math.min(processors, workers + 1)));
     }
 
     @Test

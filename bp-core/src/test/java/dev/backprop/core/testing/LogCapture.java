@@ -1,4 +1,4 @@
-package dev.backprop.core.registry;
+package dev.backprop.core.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -11,14 +11,14 @@ import org.slf4j.LoggerFactory;
  * Records what one logger logs while open, without printing it; the logger's level and additivity are restored
  * on close.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final Logger logger;
     private final Level level;
     private final boolean additive;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    LogCapture(Class<?> type) {
+    public LogCapture(Class<?> type) {
         logger = (Logger) LoggerFactory.getLogger(type);
         level = logger.getLevel();
         additive = logger.isAdditive();
@@ -29,7 +29,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** The messages logged at a level, formatted. */
-    List<String> messages(Level at) {
+    public List<String> messages(Level at) {
         return appender.list.stream()
                 .filter(e -> e.getLevel() == at)
                 .map(ILoggingEvent::getFormattedMessage)
@@ -37,7 +37,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** The events logged at a level. */
-    List<ILoggingEvent> events(Level at) {
+    public List<ILoggingEvent> events(Level at) {
         return appender.list.stream().filter(e -> e.getLevel() == at).toList();
     }
 
