@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The generator against the published algorithms it implements. Every constant marked "Python" was printed by
+ * {@code src/test/python/rng_reference.py}, an independent transcription of SplitMix64, Lemire's method, the polar
+ * method and Fisher-Yates (its README says how to rerun it).
+ */
 class RngTest {
 
     @Test

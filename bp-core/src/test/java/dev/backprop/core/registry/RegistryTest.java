@@ -364,7 +364,7 @@ class RegistryTest {
     void suggestion_isTheClosestName_uptoAThirdOfTheNamesLength() {
         Registry<Activation, ActivationProvider> registry = named("relu", "selu", "sigmoid", "softmax", "tanh");
 
-        // edit distances (Levenshtein, computed with a textbook Python implementation):
+        // edit distances (Levenshtein, from src/test/python/edit_distance_reference.py, the textbook algorithm):
         // "sofmax" is 1 from softmax; the limit is max(1, 6 / 3) = 2
         assertThatThrownBy(() -> registry.find("sofmax")).hasMessageContaining("Did you mean 'softmax'?");
         // "tanhxx" is 2 from tanh, exactly the limit max(1, 6 / 3) = 2
