@@ -17,17 +17,21 @@ import dev.backprop.core.spi.Loss;
 import dev.backprop.core.spi.LossProvider;
 import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.OptimizerProvider;
-import dev.backprop.core.spi.Parameter;
 import dev.backprop.core.spi.Schedule;
 import dev.backprop.core.spi.ScheduleProvider;
+import dev.backprop.core.testing.ConstantTestSchedule;
+import dev.backprop.core.testing.ForwardingOptimizer;
 import dev.backprop.core.testing.TestActivations;
 import dev.backprop.core.testing.TestLosses;
 import dev.backprop.core.testing.TestOptimizers;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
@@ -202,39 +206,22 @@ class CheckpointTest {
     void sameState_givesByteIdenticalCheckpoints_whateverTheOrderOfItsMaps() throws Exception {
         Network net = net();
         Trainer trainer = trainer(1).build();
-        java.util.Map<String, org.ejml.data.DMatrixRMaj> forward = new java.util.LinkedHashMap<>();
-        java.util.Map<String, org.ejml.data.DMatrixRMaj> backward = new java.util.LinkedHashMap<>();
+        Map<String, DMatrixRMaj> forward = new LinkedHashMap<>();
+        Map<String, DMatrixRMaj> backward = new LinkedHashMap<>();
         String[] keys = {"layer0.W/v", "layer0.b/v", "layer1.W/v", "layer1.b/v"};
         for (int i = 0; i < keys.length; i++) {
-            forward.put(keys[i], new org.ejml.data.DMatrixRMaj(1, 1, true, i));
-            backward.put(keys[keys.length - 1 - i], new org.ejml.data.DMatrixRMaj(1, 1, true, keys.length - 1 - i));
+            forward.put(keys[i], new DMatrixRMaj(1, 1, true, i));
+            backward.put(keys[keys.length - 1 - i], new DMatrixRMaj(1, 1, true, keys.length - 1 - i));
         }
         TrainingState a = new TrainingState(
-                1,
-                3,
-                new History(),
-                forward,
-                java.util.Map.of("x", 1.0, "y", 2.0),
-                Double.NaN,
-                -1,
-                0,
-                java.util.Map.of());
+                1, 3, new History(), forward, Map.of("x", 1.0, "y", 2.0), Double.NaN, -1, 0, Map.of());
         TrainingState b = new TrainingState(
-                1,
-                3,
-                new History(),
-                backward,
-                java.util.Map.of("y", 2.0, "x", 1.0),
-                Double.NaN,
-                -1,
-                0,
-                java.util.Map.of());
+                1, 3, new History(), backward, Map.of("y", 2.0, "x", 1.0), Double.NaN, -1, 0, Map.of());
 
         Checkpoints.save(dir.resolve("a.bp"), net, trainer, a);
         Checkpoints.save(dir.resolve("b.bp"), net, trainer, b);
 
-        assertThat(java.nio.file.Files.mismatch(dir.resolve("a.bp"), dir.resolve("b.bp")))
-                .isEqualTo(-1L);
+        assertThat(Files.mismatch(dir.resolve("a.bp"), dir.resolve("b.bp"))).isEqualTo(-1L);
     }
 
     @Test
@@ -248,17 +235,15 @@ class CheckpointTest {
     }
 
     /** A state of one epoch done whose optimizer state is the given arrays. */
-    private static TrainingState stateWith(java.util.Map<String, org.ejml.data.DMatrixRMaj> optimizer, int bestEpoch) {
-        return new TrainingState(
-                1, 3, new History(), optimizer, java.util.Map.of(), 0.5, bestEpoch, 0, java.util.Map.of());
+    private static TrainingState stateWith(Map<String, DMatrixRMaj> optimizer, int bestEpoch) {
+        return new TrainingState(1, 3, new History(), optimizer, Map.of(), 0.5, bestEpoch, 0, Map.of());
     }
 
     /** The velocity a momentum optimizer keeps for net(): one zero matrix per parameter, shaped like it. */
-    private static java.util.Map<String, org.ejml.data.DMatrixRMaj> velocities(Network net) {
-        java.util.Map<String, org.ejml.data.DMatrixRMaj> state = new java.util.TreeMap<>();
+    private static Map<String, DMatrixRMaj> velocities(Network net) {
+        Map<String, DMatrixRMaj> state = new TreeMap<>();
         net.parameters()
-                .forEach(p -> state.put(
-                        p.name() + "/v", new org.ejml.data.DMatrixRMaj(p.value().numRows, p.value().numCols)));
+                .forEach(p -> state.put(p.name() + "/v", new DMatrixRMaj(p.value().numRows, p.value().numCols)));
         return state;
     }
 
@@ -272,7 +257,7 @@ class CheckpointTest {
         Checkpoints.save(file, net, trainer(1).build(), stateWith(state, 0));
 
         assertThatThrownBy(() -> Checkpoints.load(file, registries()))
-                .isInstanceOf(dev.backprop.core.io.ModelFileException.class)
+                .isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("entry optimizer/" + first + " holds NaN at index 1");
     }
 
@@ -280,13 +265,13 @@ class CheckpointTest {
     void checkpointWithoutOptimizerState_isRefusedAtLoad_namingTheMissingEntries() throws Exception {
         Network net = net();
         Path file = dir.resolve("bare.bp");
-        Checkpoints.save(file, net, trainer(1).build(), stateWith(java.util.Map.of(), 0));
+        Checkpoints.save(file, net, trainer(1).build(), stateWith(Map.of(), 0));
 
         assertThatThrownBy(() -> Checkpoints.load(file, registries()))
-                .isInstanceOf(dev.backprop.core.io.ModelFileException.class)
+                .isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("the optimizer state does not fit test-momentum(lr=0.05,mu=0.9)")
                 .hasMessageContaining("missing entries optimizer/"
-                        + new java.util.TreeSet<>(velocities(net).keySet()));
+                        + new TreeSet<>(velocities(net).keySet()));
     }
 
     @Test
@@ -314,22 +299,7 @@ class CheckpointTest {
 
     /** A constant schedule whose state is one non-negative entry {@code k}; it refuses a negative one. */
     private static Schedule constantSchedule() {
-        return new Schedule() {
-            @Override
-            public String name() {
-                return "test-constant";
-            }
-
-            @Override
-            public Config config() {
-                return Config.of();
-            }
-
-            @Override
-            public double rate(double baseRate, long step, int epoch) {
-                return baseRate;
-            }
-
+        return new ConstantTestSchedule() {
             @Override
             public Map<String, Double> state() {
                 return Map.of("k", 1.0);
@@ -346,8 +316,7 @@ class CheckpointTest {
 
     /** Momentum SGD that refuses a velocity above 100 in its state, as an optimizer checks what it restores. */
     private static Optimizer boundedMomentum() {
-        Optimizer inner = TestOptimizers.momentum(0.05, 0.9);
-        return new Optimizer() {
+        return new ForwardingOptimizer(TestOptimizers.momentum(0.05, 0.9)) {
             @Override
             public String name() {
                 return "test-bounded";
@@ -359,31 +328,6 @@ class CheckpointTest {
             }
 
             @Override
-            public void initialise(List<Parameter> parameters) {
-                inner.initialise(parameters);
-            }
-
-            @Override
-            public void step(List<Parameter> parameters, double learningRate) {
-                inner.step(parameters, learningRate);
-            }
-
-            @Override
-            public double learningRate() {
-                return inner.learningRate();
-            }
-
-            @Override
-            public void reset() {
-                inner.reset();
-            }
-
-            @Override
-            public Map<String, DMatrixRMaj> state() {
-                return inner.state();
-            }
-
-            @Override
             public void restore(Map<String, DMatrixRMaj> state) {
                 state.values().forEach(v -> {
                     for (double x : v.data) {
@@ -392,7 +336,7 @@ class CheckpointTest {
                         }
                     }
                 });
-                inner.restore(state);
+                super.restore(state);
             }
         };
     }

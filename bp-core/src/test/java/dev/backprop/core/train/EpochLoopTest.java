@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
 import dev.backprop.core.network.Network;
-import dev.backprop.core.spi.Config;
 import dev.backprop.core.spi.Optimizer;
 import dev.backprop.core.spi.Parameter;
 import dev.backprop.core.spi.Schedule;
+import dev.backprop.core.testing.ConstantTestSchedule;
+import dev.backprop.core.testing.ForwardingOptimizer;
 import dev.backprop.core.testing.LogCapture;
 import dev.backprop.core.testing.TestLosses;
 import dev.backprop.core.testing.TestOptimizers;
@@ -172,71 +173,30 @@ class EpochLoopTest {
 
     /** Momentum SGD that records the loop's calls of reset, initialise and restore. */
     private static Optimizer recordingOptimizer(List<String> calls) {
-        Optimizer inner = TestOptimizers.momentum(0.1, 0.9);
-        return new Optimizer() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
-
-            @Override
-            public Config config() {
-                return inner.config();
-            }
-
+        return new ForwardingOptimizer(TestOptimizers.momentum(0.1, 0.9)) {
             @Override
             public void initialise(List<Parameter> parameters) {
                 calls.add("optimizer initialise");
-                inner.initialise(parameters);
-            }
-
-            @Override
-            public void step(List<Parameter> parameters, double learningRate) {
-                inner.step(parameters, learningRate);
-            }
-
-            @Override
-            public double learningRate() {
-                return inner.learningRate();
+                super.initialise(parameters);
             }
 
             @Override
             public void reset() {
                 calls.add("optimizer reset");
-                inner.reset();
-            }
-
-            @Override
-            public Map<String, DMatrixRMaj> state() {
-                return inner.state();
+                super.reset();
             }
 
             @Override
             public void restore(Map<String, DMatrixRMaj> state) {
                 calls.add("optimizer restore " + new TreeSet<>(state.keySet()));
-                inner.restore(state);
+                super.restore(state);
             }
         };
     }
 
     /** A constant schedule that records the loop's calls of reset and restore. */
     private static Schedule recordingSchedule(List<String> calls) {
-        return new Schedule() {
-            @Override
-            public String name() {
-                return "test-constant";
-            }
-
-            @Override
-            public Config config() {
-                return Config.of();
-            }
-
-            @Override
-            public double rate(double baseRate, long step, int epoch) {
-                return baseRate;
-            }
-
+        return new ConstantTestSchedule() {
             @Override
             public void reset() {
                 calls.add("schedule reset");
