@@ -90,6 +90,11 @@ final class EagerOnnxGraph implements OnnxGraph {
         return v == null ? otherwise : ((Number) v).doubleValue();
     }
 
+    /**
+     * One operator by its definition in the ONNX operator specification (onnx/docs/Operators.md); an absent
+     * attribute takes the default given there (Elu α 1, Selu α and γ as the float constants printed there,
+     * LeakyRelu α 0.01, HardSigmoid α 0.2 and β 0.5).
+     */
     private static double[] evaluate(String op, double[][] in, Map<String, ?> at) {
         return switch (op) {
             case "Add" -> binary(in[0], in[1], (a, b) -> a + b);
