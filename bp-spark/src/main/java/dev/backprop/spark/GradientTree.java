@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.PairFunction;
 import scala.Tuple2;
@@ -30,6 +31,25 @@ import scala.Tuple2;
 final class GradientTree {
 
     private GradientTree() {}
+
+    /**
+     * The top nodes of the tree over the leaves that {@code leaves} computes from each partition of {@code data},
+     * in the order of their numbers. With at most {@code fanIn} partitions there is no tree: one job runs straight
+     * on {@code data} ({@link PartitionJob}), without an RDD of leaves.
+     *
+     * @param leaves    at most one {@link PartialSum} per partition, numbered by partition
+     * @param leafCount P, the number of partitions of {@code data}
+     * @param fanIn     f, at least 2
+     */
+    static <T> List<PartialSum> top(
+            JavaRDD<T> data, FlatMapFunction<Iterator<T>, PartialSum> leaves, int leafCount, int fanIn) {
+        if (leafCount > fanIn) {
+            return top(data.mapPartitions(leaves, true), leafCount, fanIn);
+        }
+        List<PartialSum> top = new ArrayList<>(PartitionJob.run(data, leaves));
+        top.sort(Comparator.comparingInt(PartialSum::node));
+        return top;
+    }
 
     /**
      * The top nodes of the tree over the leaves, in the order of their numbers: at most {@code fanIn} of them,

@@ -131,11 +131,7 @@ public final class SparkGradientSource implements GradientSource, AutoCloseable 
                     description,
                     epoch.epoch(),
                     step,
-                    () -> samples.partitionCount() <= fanIn
-                            // no tree: one job straight on the cached shards, the leaves in partition order
-                            ? PartitionJob.run(samples.shards(), task)
-                            : GradientTree.top(
-                                    samples.shards().mapPartitions(task, true), samples.partitionCount(), fanIn));
+                    () -> GradientTree.top(samples.shards(), task, samples.partitionCount(), fanIn));
         } finally {
             weights.release();
         }
