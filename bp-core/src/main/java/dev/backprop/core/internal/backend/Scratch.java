@@ -12,6 +12,7 @@ final class Scratch {
 
     private double[][] packed = new double[0][0];
     private double[] flat = new double[0];
+    private double[] gathered = new double[0];
     private double[][] accumulators = new double[0][0];
 
     /**
@@ -25,12 +26,20 @@ final class Scratch {
         return packed;
     }
 
-    /** One flat array of at least {@code size} entries, for a block packed with a stride. */
+    /** One flat array of at least {@code size} entries, for the rows of a transposed output. */
     double[] flat(int size) {
         if (flat.length < size) {
             flat = new double[size];
         }
         return flat;
+    }
+
+    /** Another flat array of at least {@code size} entries, for a block of R gathered from columns. */
+    double[] gathered(int size) {
+        if (gathered.length < size) {
+            gathered = new double[size];
+        }
+        return gathered;
     }
 
     /** Accumulators for a chunk of output rows: at least one of at least {@code length} entries. */
@@ -43,7 +52,7 @@ final class Scratch {
 
     /** The doubles this scratch holds. */
     long doubles() {
-        return size(packed) + flat.length + size(accumulators);
+        return size(packed) + flat.length + gathered.length + size(accumulators);
     }
 
     private static long size(double[][] rows) {

@@ -37,6 +37,11 @@ class EjmlBackendTest {
 
     /** The definition, summed one term at a time: C[i][j] = Σ_p op(A)[i][p] op(B)[p][j]. */
     private static DMatrixRMaj reference(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
+        return definition(a, transA, b, transB, false);
+    }
+
+    /** C[i][j] = Σ_p op(A)[i][p] op(B)[p][j], p ascending, each term added (or fused) into the sum in turn. */
+    private static DMatrixRMaj definition(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB, boolean fused) {
         int m = transA ? a.numCols : a.numRows;
         int k = transA ? a.numRows : a.numCols;
         int n = transB ? b.numRows : b.numCols;
@@ -45,7 +50,9 @@ class EjmlBackendTest {
             for (int j = 0; j < n; j++) {
                 double sum = 0;
                 for (int p = 0; p < k; p++) {
-                    sum += (transA ? a.get(p, i) : a.get(i, p)) * (transB ? b.get(j, p) : b.get(p, j));
+                    double x = transA ? a.get(p, i) : a.get(i, p);
+                    double y = transB ? b.get(j, p) : b.get(p, j);
+                    sum = fused ? Math.fma(x, y, sum) : sum + x * y;
                 }
                 c.set(i, j, sum);
             }
@@ -118,6 +125,47 @@ class EjmlBackendTest {
         assertThat(actual.getNumElements()).isEqualTo(expected.getNumElements());
         for (int i = 0; i < expected.getNumElements(); i++) {
             assertThat(actual.data[i]).as("entry %d", i).isCloseTo(expected.data[i], within(1e-12));
+        }
+    }
+
+    /**
+     * The order the kernels document, written out: {@code y = 0}, then {@code y = fma(a_p, b_p, y)} for
+     * {@code p = 0 … k−1}.
+     */
+    private static DMatrixRMaj fmaChain(DMatrixRMaj a, boolean transA, DMatrixRMaj b, boolean transB) {
+        return definition(a, transA, b, transB, true);
+    }
+
+    @ParameterizedTest(name = "Vector API {0}")
+    @ValueSource(booleans = {false, true})
+    void everyTileAndTailOfTheKernels_sumsEachEntryAsOneFusedMultiplyAddChain_bitForBit(boolean vectorApi) {
+        Assumptions.assumeTrue(!vectorApi || EjmlBackend.vectorApiPresent(), "jdk.incubator.vector is absent");
+        EjmlBackend backend = new EjmlBackend(1, vectorApi);
+        // rows: in tiles of six, one of four, and up to three alone; columns: around one, four and eight vectors
+        // of 4 (AVX2) or 8 (AVX-512) lanes, and the transposed orientation (fewer than 32 columns, more rows);
+        // k = 130 crosses a block of 128 rows of R read in place and the gathered blocks
+        int[] rows = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 17, 40};
+        int[] cols = {1, 3, 4, 5, 8, 9, 12, 16, 17, 24, 31, 32, 33, 40, 48, 64, 65, 72, 100, 130};
+        int[] inner = {3, 130};
+        for (int m : rows) {
+            for (int n : cols) {
+                for (int k : inner) {
+                    long seed = 1000L * m + 10L * n + k;
+                    DMatrixRMaj a = random(m, k, seed);
+                    DMatrixRMaj b = random(k, n, seed + 1);
+                    DMatrixRMaj at = random(k, m, seed + 2);
+                    DMatrixRMaj bt = random(n, k, seed + 3);
+                    DMatrixRMaj[] actual = products(backend, a, b, at, bt);
+                    DMatrixRMaj[] expected = {
+                        fmaChain(a, false, b, false), fmaChain(at, true, b, false), fmaChain(a, false, bt, true)
+                    };
+                    for (int i = 0; i < 3; i++) {
+                        assertThat(actual[i].data)
+                                .as("%dx%d times %dx%d, product %d", m, k, k, n, i)
+                                .startsWith(expected[i].data);
+                    }
+                }
+            }
         }
     }
 
