@@ -113,7 +113,8 @@ final class EjmlProducts implements MatrixBackend, RowSplitter.RowRange {
         int useful = (int) Math.min(threads, Math.max(1, work / EjmlBackend.PARALLEL_WORK));
         try {
             if (useful > 1 && count >= 2) {
-                splitter.run(this, count, useful);
+                // a compile-time constant: reading it does not load VectorKernels
+                splitter.run(this, count, useful, vector ? VectorKernels.TILE_ROWS : 1);
             } else {
                 compute(0, count, 0);
             }

@@ -35,9 +35,11 @@ final class RowSplitter {
 
     /**
      * Computes rows {@code [0, rows)} on up to {@code threads} threads (at most the number this splitter was
-     * made for): part t gets rows {@code [t·rows/count, (t+1)·rows/count)}.
+     * made for): part t gets rows from about {@code t·rows/count} to about {@code (t+1)·rows/count}, each boundary
+     * rounded to the nearest multiple of {@code granule} (the rows a kernel sums together), so that no part
+     * ends in a tile cut short.
      */
-    void run(RowRange task, int rows, int threads) {
+    void run(RowRange task, int rows, int threads, int granule) {
         this.task = task;
         int count = Math.max(1, Math.min(threads, parts.length + 1));
         int forked = 1;
@@ -45,13 +47,13 @@ final class RowSplitter {
         try {
             for (; forked < count; forked++) {
                 Part part = parts[forked - 1];
-                part.from = boundary(forked, count, rows);
-                part.to = boundary(forked + 1, count, rows);
+                part.from = boundary(forked, count, rows, granule);
+                part.to = boundary(forked + 1, count, rows, granule);
                 part.reinitialize();
                 part.fork();
                 pending = forked + 1;
             }
-            task.compute(0, boundary(1, count, rows), 0);
+            task.compute(0, boundary(1, count, rows, granule), 0);
             // last forked first: a part no worker has taken is then on top of the queue and can be taken back
             while (pending > 1) {
                 Part part = parts[pending - 2];
@@ -73,8 +75,14 @@ final class RowSplitter {
         }
     }
 
-    private static int boundary(int t, int count, int rows) {
-        return (int) ((long) rows * t / count);
+    static int boundary(int t, int count, int rows, int granule) {
+        if (t >= count) {
+            return rows;
+        }
+        long share = (long) rows * t;
+        // the multiple of granule nearest to rows·t/count, at most rows
+        long tiles = (2 * share + (long) count * granule) / (2L * count * granule);
+        return (int) Math.min(rows, tiles * granule);
     }
 
     private static void await(Part part) {

@@ -37,6 +37,9 @@ final class VectorKernels {
      */
     static final int DIRECT_BLOCK = 128;
 
+    /** Output rows of the largest tile: a share of rows split between threads is best a multiple of it. */
+    static final int TILE_ROWS = 6;
+
     private VectorKernels() {}
 
     /** Lanes per vector; loading this class fails where the Vector API is missing. */
