@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.module.ModuleFinder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +101,9 @@ class LauncherIT {
 
     @Test
     void script_addsTheVectorApiModule_withoutJavasIncubatorNotice() throws Exception {
+        Assumptions.assumeTrue(
+                ModuleFinder.ofSystem().find("jdk.incubator.vector").isPresent(),
+                "this Java has no jdk.incubator.vector");
         Run run = script(Map.of(), BENCH);
 
         assertThat(run.exit()).as(run.toString()).isZero();
