@@ -2,16 +2,19 @@ package dev.backprop.core.internal.backend;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the output rows of one product, split between the calling thread and workers of the common
+ * Runs the output rows of one product, shared between the calling thread and workers of the common
  * {@link ForkJoinPool}, without allocating: each {@link EjmlProducts} owns one splitter whose task objects are
  * reset and reused on every call.
  *
- * <p>Only the rows are split, never the sum behind an entry, so the result is bit-identical whatever the
- * number of threads. A part that no worker has started when the caller is done with its own is taken back and
- * run by the caller; waiting for a started one spins, then yields, and never allocates (unlike
- * {@code ForkJoinTask.join()}, which may when it has to block).
+ * <p>The rows are cut into a few chunks per thread ({@link #CHUNKS_PER_THREAD}), and every thread takes the next
+ * chunk left until none is: a worker that wakes late, or a core that is busy with other work, then simply
+ * computes fewer chunks, instead of the caller waiting for a fixed share. Only the rows are split, never the
+ * sum behind an entry, so the result is bit-identical whatever thread computes which chunk. A worker that has not
+ * started when the chunks run out is taken back; waiting for a started one spins, then yields, and never
+ * allocates (unlike {@code ForkJoinTask.join()}, which may when it has to block).
  */
 final class RowSplitter {
 
@@ -20,10 +23,17 @@ final class RowSplitter {
         void compute(int from, int to, int part);
     }
 
+    /** Chunks of rows per thread: enough to even out a late start, few enough to keep each chunk's tiles. */
+    static final int CHUNKS_PER_THREAD = 4;
+
     private static final int SPIN_LIMIT = 1 << 14;
 
     private final Part[] parts;
+    private final AtomicInteger nextChunk = new AtomicInteger();
     private RowRange task;
+    private int rows;
+    private int chunks;
+    private int granule;
 
     /** A splitter for up to {@code threads} threads, the caller included. */
     RowSplitter(int threads) {
@@ -35,38 +45,37 @@ final class RowSplitter {
 
     /**
      * Computes rows {@code [0, rows)} on up to {@code threads} threads (at most the number this splitter was
-     * made for): part t gets rows from about {@code t·rows/count} to about {@code (t+1)·rows/count}, each boundary
-     * rounded to the nearest multiple of {@code granule} (the rows a kernel sums together), so that no part
-     * ends in a tile cut short.
+     * made for), in up to {@link #CHUNKS_PER_THREAD} chunks per thread; chunk c runs from
+     * {@code boundary(c, chunks, rows, granule)} to {@code boundary(c + 1, …)}, each boundary a multiple of
+     * {@code granule} (the rows a kernel sums together), so that no chunk ends in a tile cut short.
      */
     void run(RowRange task, int rows, int threads, int granule) {
-        this.task = task;
         int count = Math.max(1, Math.min(threads, parts.length + 1));
+        this.task = task;
+        this.rows = rows;
+        this.granule = granule;
+        this.chunks = (int) Math.max(1, Math.min((long) count * CHUNKS_PER_THREAD, rows / Math.max(1, granule)));
+        nextChunk.set(0);
         int forked = 1;
-        int pending = 1;
         try {
             for (; forked < count; forked++) {
                 Part part = parts[forked - 1];
-                part.from = boundary(forked, count, rows, granule);
-                part.to = boundary(forked + 1, count, rows, granule);
                 part.reinitialize();
                 part.fork();
-                pending = forked + 1;
             }
-            task.compute(0, boundary(1, count, rows, granule), 0);
-            // last forked first: a part no worker has taken is then on top of the queue and can be taken back
-            while (pending > 1) {
-                Part part = parts[pending - 2];
-                pending--;
-                if (part.tryUnfork()) {
-                    task.compute(part.from, part.to, part.index);
-                } else {
+            work(0);
+            // last forked first: a part no worker has taken is then on top of the queue and is taken back
+            for (int t = count - 1; t >= 1; t--) {
+                Part part = parts[t - 1];
+                forked = t;
+                if (!part.tryUnfork()) {
                     await(part);
                 }
             }
+            forked = 1;
         } finally {
             // after a failure, no part may still be running on the task cleared below
-            for (int t = pending - 1; t >= 1; t--) {
+            for (int t = forked - 1; t >= 1; t--) {
                 if (!parts[t - 1].tryUnfork()) {
                     parts[t - 1].quietlyJoin();
                 }
@@ -75,12 +84,23 @@ final class RowSplitter {
         }
     }
 
+    /** Computes chunks as part number {@code part} until none is left. */
+    private void work(int part) {
+        for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
+            int from = boundary(c, chunks, rows, granule);
+            int to = boundary(c + 1, chunks, rows, granule);
+            if (from < to) {
+                task.compute(from, to, part);
+            }
+        }
+    }
+
+    /** Where chunk t of {@code count} starts: the multiple of granule nearest to {@code rows·t/count}. */
     static int boundary(int t, int count, int rows, int granule) {
         if (t >= count) {
             return rows;
         }
         long share = (long) rows * t;
-        // the multiple of granule nearest to rows·t/count, at most rows
         long tiles = (2 * share + (long) count * granule) / (2L * count * granule);
         return (int) Math.min(rows, tiles * granule);
     }
@@ -100,14 +120,12 @@ final class RowSplitter {
         }
     }
 
-    /** One share of the rows, run by a pool worker. */
+    /** One worker's share: chunks taken one at a time until none is left. */
     private static final class Part extends RecursiveAction {
         private static final long serialVersionUID = 1L;
 
         private final transient RowSplitter owner;
         private final int index;
-        private int from;
-        private int to;
 
         Part(RowSplitter owner, int index) {
             this.owner = owner;
@@ -116,7 +134,7 @@ final class RowSplitter {
 
         @Override
         protected void compute() {
-            owner.task.compute(from, to, index);
+            owner.work(index);
         }
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class RowSplitterTest {
@@ -31,21 +34,63 @@ class RowSplitterTest {
     }
 
     @Test
-    void everyRowIsComputedOnce_byOneOfThePartsInOrder() {
-        List<int[]> seen = Collections.synchronizedList(new ArrayList<>());
-        RowSplitter splitter = new RowSplitter(3);
-        splitter.run((from, to, part) -> seen.add(new int[] {from, to, part}), 100, 3, 6);
-
-        int[] covered = new int[100];
-        for (int[] range : seen) {
-            for (int i = range[0]; i < range[1]; i++) {
-                covered[i]++;
-            }
+    void everyRowIsComputedOnce_inChunksOfWholeTiles() {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger[] rowCounts = new AtomicInteger[100];
+        for (int i = 0; i < rowCounts.length; i++) {
+            rowCounts[i] = new AtomicInteger();
         }
-        assertThat(covered).containsOnly(1);
-        // 100 / 3 = 33.3 and 66.7: nearest multiples of 6 are 36 and 66
+        RowSplitter splitter = new RowSplitter(3);
+        splitter.run(
+                (from, to, part) -> {
+                    assertThat(part).isBetween(0, 2);
+                    seen.add(from + ".." + to);
+                    for (int i = from; i < to; i++) {
+                        rowCounts[i].incrementAndGet();
+                    }
+                },
+                100,
+                3,
+                6);
+
+        assertThat(rowCounts).allSatisfy(c -> assertThat(c.get()).isOne());
+        // 3 threads × 4 = 12 chunks of 100 / 12 = 8.33 rows, each boundary the nearest multiple of 6 (by hand:
+        // 8.33 → 6, 16.67 → 18, 25 → 24, 33.3 → 36, 41.7 → 42, 50 → 48, 58.3 → 60, 66.7 → 66, 75 → 78 (half
+        // up), 83.3 → 84, 91.7 → 90)
         assertThat(seen)
-                .extracting(r -> r[0] + ".." + r[1] + " part " + r[2])
-                .containsExactlyInAnyOrder("0..36 part 0", "36..66 part 1", "66..100 part 2");
+                .containsExactlyInAnyOrder(
+                        "0..6", "6..18", "18..24", "24..36", "36..42", "42..48", "48..60", "60..66", "66..78", "78..84",
+                        "84..90", "90..100");
+    }
+
+    @Test
+    void aWorkerHeldUpInItsFirstChunk_leavesTheOtherChunksToTheCaller() {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger byCaller = new AtomicInteger();
+        AtomicInteger byWorker = new AtomicInteger();
+        RowSplitter splitter = new RowSplitter(2);
+        // 2 threads × 4 = 8 chunks of 96 rows, 12 each with granule 6
+        splitter.run(
+                (from, to, part) -> {
+                    if (part == 0) {
+                        if (byCaller.incrementAndGet() == 7 || to == 96) {
+                            release.countDown();
+                        }
+                    } else {
+                        byWorker.incrementAndGet();
+                        try {
+                            // held until the caller has taken every other chunk (bounded, should it never come)
+                            release.await(10, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                },
+                96,
+                2,
+                6);
+
+        assertThat(byWorker.get()).isLessThanOrEqualTo(1);
+        assertThat(byCaller.get() + byWorker.get()).isEqualTo(8);
     }
 }
