@@ -101,7 +101,7 @@ final class Kernels {
                     // y_i = fma(x_p, r_p, y_i)
                     axpy1(y, packed[p - quads], len, x[base + p * colStride]);
                 }
-                store(o, i, y);
+                store(o, i, y, 0);
             }
         }
     }
@@ -129,17 +129,17 @@ final class Kernels {
         }
     }
 
-    /** Writes finished row {@code y_i} into the output. */
-    static void store(Operands o, int i, double[] y) {
+    /** Writes finished row {@code y_i}, {@code y[yo .. yo+len)}, into the output (row i, or column i if transposed). */
+    static void store(Operands o, int i, double[] y, int yo) {
         int len = o.len;
         if (o.transposed) {
             double[] c = o.c;
             int ld = o.ld;
             for (int j = 0; j < len; j++) {
-                c[j * ld + i] = y[j];
+                c[j * ld + i] = y[yo + j];
             }
         } else {
-            System.arraycopy(y, 0, o.c, i * len, len);
+            System.arraycopy(y, yo, o.c, i * len, len);
         }
     }
 

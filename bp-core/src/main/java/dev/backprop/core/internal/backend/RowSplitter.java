@@ -56,26 +56,24 @@ final class RowSplitter {
         this.granule = granule;
         this.chunks = (int) Math.max(1, Math.min((long) count * CHUNKS_PER_THREAD, rows / Math.max(1, granule)));
         nextChunk.set(0);
-        int forked = 1;
+        // parts 1 … pending are forked and not yet known to be done
+        int pending = 0;
         try {
-            for (; forked < count; forked++) {
-                Part part = parts[forked - 1];
-                part.reinitialize();
-                part.fork();
+            for (; pending < count - 1; pending++) {
+                parts[pending].reinitialize();
+                parts[pending].fork();
             }
             work(0);
             // last forked first: a part no worker has taken is then on top of the queue and is taken back
-            for (int t = count - 1; t >= 1; t--) {
-                Part part = parts[t - 1];
-                forked = t;
+            for (; pending >= 1; pending--) {
+                Part part = parts[pending - 1];
                 if (!part.tryUnfork()) {
                     await(part);
                 }
             }
-            forked = 1;
         } finally {
             // after a failure, no part may still be running on the task cleared below
-            for (int t = forked - 1; t >= 1; t--) {
+            for (int t = pending; t >= 1; t--) {
                 if (!parts[t - 1].tryUnfork()) {
                     parts[t - 1].quietlyJoin();
                 }

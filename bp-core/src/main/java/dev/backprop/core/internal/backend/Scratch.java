@@ -1,8 +1,10 @@
 package dev.backprop.core.internal.backend;
 
 /**
- * The scratch memory one thread of one product uses: a block of the right operand copied into rows, and the
- * accumulators of a chunk of output rows. Both are bounded by the widest output row seen, never by the size of
+ * The scratch memory one thread of one product uses: a block of the right operand copied into rows (the plain
+ * loops) or gathered from its columns (the Vector API kernel), and the accumulators of a chunk of output rows
+ * (rows of their own for the plain loops, one flat array for the Vector API kernel's transposed outputs). All are
+ * bounded by the widest output row seen, never by the size of
  * a product: rows of that width, {@link Kernels#blockRows} of them for a block and {@link Kernels#chunkRows}
  * for a chunk (about {@link Kernels#L1_DOUBLES} and {@link Kernels#CHUNK_DOUBLES} doubles, or a few rows when
  * rows are wider). The kernels take blocks and chunks of the rows available, which changes how the work is

@@ -85,7 +85,7 @@ final class VectorKernels {
             }
             if (!direct) {
                 for (int i = i0; i < i1; i++) {
-                    storeColumn(o, i, y, (i - i0) * len);
+                    Kernels.store(o, i, y, (i - i0) * len);
                 }
             }
         }
@@ -404,15 +404,6 @@ final class VectorKernels {
                     flat[row + j] = r[j * rld + p];
                 }
             }
-        }
-    }
-
-    /** Writes finished row i, {@code y[yo .. yo+len)}, into column i of the transposed output. */
-    private static void storeColumn(Operands o, int i, double[] y, int yo) {
-        double[] c = o.c;
-        int ld = o.ld;
-        for (int j = 0, len = o.len; j < len; j++) {
-            c[j * ld + i] = y[yo + j];
         }
     }
 }

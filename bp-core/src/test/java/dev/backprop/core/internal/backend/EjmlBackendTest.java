@@ -160,6 +160,8 @@ class EjmlBackendTest {
                         fmaChain(a, false, b, false), fmaChain(at, true, b, false), fmaChain(a, false, bt, true)
                     };
                     for (int i = 0; i < 3; i++) {
+                        assertThat(actual[i].numRows).isEqualTo(expected[i].numRows);
+                        assertThat(actual[i].numCols).isEqualTo(expected[i].numCols);
                         assertThat(actual[i].data)
                                 .as("%dx%d times %dx%d, product %d", m, k, k, n, i)
                                 .startsWith(expected[i].data);
