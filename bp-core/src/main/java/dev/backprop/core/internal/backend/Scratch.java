@@ -2,13 +2,14 @@ package dev.backprop.core.internal.backend;
 
 /**
  * The scratch memory one thread of one product uses: a block of the right operand copied into rows (the plain
- * loops) or gathered from its columns (the Vector API kernel), and the accumulators of a chunk of output rows
- * (rows of their own for the plain loops, one flat array for the Vector API kernel's transposed outputs). All are
- * bounded by the widest output row seen, never by the size of
- * a product: rows of that width, {@link Kernels#blockRows} of them for a block and {@link Kernels#chunkRows}
- * for a chunk (about {@link Kernels#L1_DOUBLES} and {@link Kernels#CHUNK_DOUBLES} doubles, or a few rows when
- * rows are wider). The kernels take blocks and chunks of the rows available, which changes how the work is
- * ordered, never how an entry is summed. Grows to the widest row seen and is then reused.
+ * loops) or a panel of it gathered from its columns (the Vector API kernel), and the accumulators of a chunk of
+ * output rows (rows of their own for the plain loops, one flat array for the Vector API kernel's transposed
+ * outputs). All are bounded by the widest output row seen, never by the size of a product: rows of that width,
+ * {@link Kernels#blockRows} of them for a block and {@link Kernels#chunkRows} for a chunk (about
+ * {@link Kernels#L1_DOUBLES} and {@link Kernels#CHUNK_DOUBLES} doubles, or a few rows when rows are wider); a
+ * gathered panel is at most {@link VectorKernels#GATHERED_BLOCK} rows of four vectors. The kernels take blocks
+ * and chunks of the rows available, which changes how the work is ordered, never how an entry is summed. Grows
+ * to the widest row seen and is then reused.
  */
 final class Scratch {
 
@@ -36,7 +37,7 @@ final class Scratch {
         return flat;
     }
 
-    /** Another flat array of at least {@code size} entries, for a block of R gathered from columns. */
+    /** Another flat array of at least {@code size} entries, for a panel of R gathered from columns. */
     double[] gathered(int size) {
         if (gathered.length < size) {
             gathered = new double[size];

@@ -143,7 +143,7 @@ class EjmlBackendTest {
         EjmlBackend backend = new EjmlBackend(1, vectorApi);
         // rows: in tiles of six, one of four, and up to three alone; columns: around one, four and eight vectors
         // of 4 (AVX2) or 8 (AVX-512) lanes, and the transposed orientation (fewer than 32 columns, more rows);
-        // k = 130 crosses a block of 128 rows of R read in place and the gathered blocks
+        // k = 130 crosses a block of 128 rows of R read in place, and two gathered panels of 64
         int[] rows = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 17, 40};
         int[] cols = {1, 3, 4, 5, 8, 9, 12, 16, 17, 24, 31, 32, 33, 40, 48, 64, 65, 72, 100, 130};
         int[] inner = {3, 130};
@@ -260,8 +260,10 @@ class EjmlBackendTest {
         // exactly, by the same design, for the widest row (dX, len = 1000; Z and dW have 600): the plain loops
         // keep a block of max(4, (2048 / 1000) rounded down to a multiple of 4) = 4 rows and a chunk of
         // 32768 / 1000 = 32 accumulator rows, 36 · 1000 doubles; the Vector API kernel reads rows in place and
-        // gathers only the 4 columns of W a block of dX needs, 4 · 1000
-        assertThat(products.scratchDoubles()).isEqualTo(new EjmlBackend(1, vectorApi).usesVectorApi() ? 4000 : 36000);
+        // gathers the columns of W that dX needs a panel at a time, 64 rows of four vectors whatever the width:
+        // 64 · 4 · lanes, 2,048 doubles at 8 lanes
+        boolean vectors = new EjmlBackend(1, vectorApi).usesVectorApi();
+        assertThat(products.scratchDoubles()).isEqualTo(vectors ? 64L * 4 * VectorKernels.lanes() : 36000L);
     }
 
     @Test
