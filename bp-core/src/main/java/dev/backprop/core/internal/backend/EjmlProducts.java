@@ -9,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  * its owner. Allocation-free once it has seen its largest product.
  *
  * <p>Products of at least {@link EjmlBackend#PARALLEL_WORK} multiply-adds split their output rows between the
- * calling thread and the common fork-join pool, each thread with its own {@link Scratch}.
+ * calling thread and the common fork-join pool, each thread with its own {@link Scratch}; on the Vector API
+ * kernel, {@code A Bᵀ} splits its output columns instead, so that each column of B is gathered once.
  */
 final class EjmlProducts implements MatrixBackend, RowSplitter.RowRange {
 
@@ -22,6 +23,9 @@ final class EjmlProducts implements MatrixBackend, RowSplitter.RowRange {
     private final Scratch[] scratch;
     private final RowSplitter splitter;
     private final Operands operands = new Operands();
+    private final RowSplitter.RowRange panelTask = this::computePanels;
+    /** Output rows of the product being split by columns. */
+    private int rows;
 
     EjmlProducts(EjmlBackend owner, int threads, boolean vector) {
         this.owner = owner;
@@ -112,7 +116,14 @@ final class EjmlProducts implements MatrixBackend, RowSplitter.RowRange {
         long work = (long) count * operands.k * operands.len;
         int useful = (int) Math.min(threads, Math.max(1, work / EjmlBackend.PARALLEL_WORK));
         try {
-            if (useful > 1 && count >= 2) {
+            int panels = vector && operands.rColumns && !operands.transposed
+                    ? (operands.len + VectorKernels.panelColumns() - 1) / VectorKernels.panelColumns()
+                    : 0;
+            if (useful > 1 && panels >= 2) {
+                // R gathered from columns: threads share the columns, so that each is gathered once
+                rows = count;
+                splitter.run(panelTask, panels, useful, 1);
+            } else if (useful > 1 && count >= 2) {
                 // a compile-time constant: reading it does not load VectorKernels
                 splitter.run(this, count, useful, vector ? VectorKernels.TILE_ROWS : 1);
             } else {
@@ -121,6 +132,12 @@ final class EjmlProducts implements MatrixBackend, RowSplitter.RowRange {
         } finally {
             operands.clear();
         }
+    }
+
+    /** Computes the columns of panels {@code [from, to)} of every output row, as part number {@code part}. */
+    private void computePanels(int from, int to, int part) {
+        int width = VectorKernels.panelColumns();
+        VectorKernels.columns(operands, rows, from * width, Math.min(operands.len, to * width), scratch[part]);
     }
 
     @Override

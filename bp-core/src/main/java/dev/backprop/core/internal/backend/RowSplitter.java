@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RowSplitter {
 
-    /** Computes output rows {@code [from, to)} as part number {@code part} (0 is the caller's). */
+    /**
+     * Computes output rows {@code [from, to)} as part number {@code part} (0 is the caller's); or other units of
+     * a product, such as panels of its columns, in the same way.
+     */
     interface RowRange {
         void compute(int from, int to, int part);
     }

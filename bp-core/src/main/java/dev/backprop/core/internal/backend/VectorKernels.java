@@ -62,26 +62,50 @@ final class VectorKernels {
      * @param s this thread's scratch memory. Modified.
      */
     static void rows(Operands o, int from, int to, Scratch s) {
+        compute(o, from, to, 0, o.len, s);
+    }
+
+    /**
+     * Columns {@code [from, to)} of all {@code rows} output rows of a product whose R is gathered from columns
+     * ({@code o.rColumns}) into an output that is not transposed: split this way between threads, each column of
+     * R is gathered once, whereas each share of rows would gather all of R again.
+     *
+     * @param o the operands. Not modified; those columns of the output are overwritten.
+     * @param s this thread's scratch memory. Modified.
+     */
+    static void columns(Operands o, int rows, int from, int to, Scratch s) {
+        compute(o, 0, rows, from, to, s);
+    }
+
+    /** Columns per panel of gathered R: a share of columns split between threads is best a multiple of it. */
+    static int panelColumns() {
+        return 4 * L;
+    }
+
+    /** Output rows {@code [from, to)}, columns {@code [j0, j1)}; only a full row ({@code 0, len}) if transposed. */
+    private static void compute(Operands o, int from, int to, int j0, int j1, Scratch s) {
         int k = o.k;
         int len = o.len;
         boolean direct = !o.transposed;
         int chunk = direct ? Math.max(1, to - from) : Math.max(1, Math.min(to - from, Kernels.chunkRows(len)));
         int block = Math.max(1, Math.min(o.rColumns ? GATHERED_BLOCK : DIRECT_BLOCK, k));
         double[] y = direct ? o.c : s.flat(chunk * len);
-        double[] gathered = o.rColumns ? s.gathered(block * Math.min(len, 4 * L)) : null;
+        double[] gathered = o.rColumns ? s.gathered(block * Math.min(j1 - j0, 4 * L)) : null;
         for (int i0 = from; i0 < to; i0 += chunk) {
             int i1 = Math.min(to, i0 + chunk);
             int yo = direct ? i0 * len : 0;
-            Arrays.fill(y, yo, yo + (i1 - i0) * len, 0.0);
+            for (int t = 0; t < i1 - i0; t++) {
+                Arrays.fill(y, yo + t * len + j0, yo + t * len + j1, 0.0);
+            }
             for (int p0 = 0; p0 < k; p0 += block) {
                 int count = Math.min(k, p0 + block) - p0;
                 if (gathered == null) {
-                    panel(o, i0, i1 - i0, p0, count, o.r, p0 * o.rld, o.rld, len, y, yo);
+                    panel(o, i0, i1 - i0, p0, count, o.r, p0 * o.rld + j0, o.rld, j1 - j0, y, yo + j0);
                 } else {
                     // rows p0 … p0+count−1 of R, four vectors of columns at a time, gathered into consecutive
                     // memory, then summed into every row of the chunk
-                    for (int j = 0; j < len; j += 4 * L) {
-                        int width = Math.min(4 * L, len - j);
+                    for (int j = j0; j < j1; j += 4 * L) {
+                        int width = Math.min(4 * L, j1 - j);
                         gather(o, p0, count, j, width, gathered);
                         panel(o, i0, i1 - i0, p0, count, gathered, 0, width, width, y, yo + j);
                     }

@@ -173,9 +173,10 @@ class EjmlBackendTest {
 
     @ParameterizedTest(name = "{0}x{1} times {1}x{2}, Vector API {3}")
     @CsvSource({"96, 200, 130, false", "96, 200, 130, true", "1000, 200, 10, false", "1000, 200, 10, true"})
-    void splittingRowsBetweenThreads_givesBitIdenticalResults(int m, int k, int n, boolean vectorApi) {
+    void splittingAProductBetweenThreads_givesBitIdenticalResults(int m, int k, int n, boolean vectorApi) {
         // m·k·n = 2,496,000 and 2,000,000 multiply-adds, at least 3 times PARALLEL_WORK = 524,288, so each product
-        // is split between 2 to 4 threads; with 10 columns, the rows of Cᵀ are split
+        // is split between 2 to 4 threads: by rows, except A Bᵀ with 130 columns on the Vector API kernel, whose
+        // columns are split (in panels of four vectors); with 10 columns, the rows of Cᵀ are split
         DMatrixRMaj a = random(m, k, 1);
         DMatrixRMaj b = random(k, n, 2);
         DMatrixRMaj at = random(k, m, 3);
