@@ -186,7 +186,23 @@ final class VectorKernels {
                 tile1x1(x, xo + t * xr, xc, r, ro + j, rld, count, y, yo + t * len + j);
             }
         }
-        for (; j < width; j++) {
+        // the last columns, fewer than a vector, two at a time: two chains side by side, each waiting on its own
+        // previous term only
+        for (; j + 2 <= width; j += 2) {
+            for (int t = 0; t < rows; t++) {
+                int yi = yo + t * len + j;
+                double sum0 = y[yi];
+                double sum1 = y[yi + 1];
+                for (int p = 0, xi = xo + t * xr, ri = ro + j; p < count; p++, xi += xc, ri += rld) {
+                    double a = x[xi];
+                    sum0 = Math.fma(a, r[ri], sum0);
+                    sum1 = Math.fma(a, r[ri + 1], sum1);
+                }
+                y[yi] = sum0;
+                y[yi + 1] = sum1;
+            }
+        }
+        if (j < width) {
             for (int t = 0; t < rows; t++) {
                 int yi = yo + t * len + j;
                 double sum = y[yi];
