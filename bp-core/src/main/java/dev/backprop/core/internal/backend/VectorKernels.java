@@ -20,7 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code A Bᵀ}, and the transposed orientation) are gathered, a panel of {@link #GATHERED_BLOCK} rows by four
  * vectors at a time, whatever the width: gathered as whole rows into 2,048 doubles, blocks of R were only four
  * rows long when its rows have 1,024 entries, and {@code A Bᵀ} for 256 × 1024 times (1024 × 1024)ᵀ ran at 10
- * GFLOP/s against 37 now on one Zen 4 core. Only transposed outputs are summed in scratch rows first.
+ * GFLOP/s against 37 now on one Zen 4 core. An output of fewer than {@link #DOT_ROWS} rows gathers nothing: each
+ * of its entries is a dot product of a row of X with a column of R read in place (at batch 1, the gradient of a
+ * layer's input). Only transposed outputs are summed in scratch rows first.
  *
  * <p>However a tile, block or thread is cut, each entry is the chain of {@link Kernels}: {@code y = 0}, then
  * {@code y = fma(x_p, r_p, y)} for {@code p = 0, 1, …, k−1}, one rounding per step; so both kernels give
@@ -47,6 +49,9 @@ final class VectorKernels {
      * at 8 lanes, half the level-1 data cache.
      */
     static final int GATHERED_BLOCK = 64;
+
+    /** Output rows below which R is not gathered from columns: see {@link #dots}. */
+    static final int DOT_ROWS = 4;
 
     private VectorKernels() {}
 
@@ -90,31 +95,106 @@ final class VectorKernels {
         int chunk = direct ? Math.max(1, to - from) : Math.max(1, Math.min(to - from, Kernels.chunkRows(len)));
         int block = Math.max(1, Math.min(o.rColumns ? GATHERED_BLOCK : DIRECT_BLOCK, k));
         double[] y = direct ? o.c : s.flat(chunk * len);
-        double[] gathered = o.rColumns ? s.gathered(block * Math.min(j1 - j0, 4 * L)) : null;
+        // fewer rows than a tile: no gathering, each entry summed alone from a row of X and a column of o.r
+        boolean dots = o.rColumns && to - from < DOT_ROWS;
+        double[] gathered = o.rColumns && !dots ? s.gathered(block * Math.min(j1 - j0, 4 * L)) : null;
         for (int i0 = from; i0 < to; i0 += chunk) {
             int i1 = Math.min(to, i0 + chunk);
             int yo = direct ? i0 * len : 0;
-            for (int t = 0; t < i1 - i0; t++) {
-                Arrays.fill(y, yo + t * len + j0, yo + t * len + j1, 0.0);
-            }
-            for (int p0 = 0; p0 < k; p0 += block) {
-                int count = Math.min(k, p0 + block) - p0;
-                if (gathered == null) {
-                    panel(o, i0, i1 - i0, p0, count, o.r, p0 * o.rld + j0, o.rld, j1 - j0, y, yo + j0);
-                } else {
-                    // rows p0 … p0+count−1 of R, four vectors of columns at a time, gathered into consecutive
-                    // memory, then summed into every row of the chunk
-                    for (int j = j0; j < j1; j += 4 * L) {
-                        int width = Math.min(4 * L, j1 - j);
-                        gather(o, p0, count, j, width, gathered);
-                        panel(o, i0, i1 - i0, p0, count, gathered, 0, width, width, y, yo + j);
-                    }
-                }
+            if (dots) {
+                dots(o, i0, i1 - i0, j0, j1, y, yo);
+            } else {
+                sums(o, i0, i1 - i0, j0, j1, block, gathered, y, yo);
             }
             if (!direct) {
                 for (int i = i0; i < i1; i++) {
                     Kernels.store(o, i, y, (i - i0) * len);
                 }
+            }
+        }
+    }
+
+    /**
+     * Output rows {@code [i0, i0 + rows)}, columns {@code [j0, j1)}, summed by tiles over blocks of {@code block}
+     * rows of R: read in place, or gathered into {@code gathered} when they are columns of {@code o.r}.
+     */
+    private static void sums(
+            Operands o, int i0, int rows, int j0, int j1, int block, double[] gathered, double[] y, int yo) {
+        int k = o.k;
+        // the first block of p starts every sum from zero, so the output is not cleared first; with no p at all,
+        // the product is zero
+        if (k == 0) {
+            for (int t = 0; t < rows; t++) {
+                Arrays.fill(y, yo + t * o.len + j0, yo + t * o.len + j1, 0.0);
+            }
+        }
+        for (int p0 = 0; p0 < k; p0 += block) {
+            int count = Math.min(k, p0 + block) - p0;
+            if (gathered == null) {
+                panel(o, i0, rows, p0, count, o.r, p0 * o.rld + j0, o.rld, j1 - j0, y, yo + j0, p0 == 0);
+            } else {
+                // rows p0 … p0+count−1 of R, four vectors of columns at a time, gathered into consecutive
+                // memory, then summed into every row of the chunk
+                for (int j = j0; j < j1; j += 4 * L) {
+                    int width = Math.min(4 * L, j1 - j);
+                    gather(o, p0, count, j, width, gathered);
+                    panel(o, i0, rows, p0, count, gathered, 0, width, width, y, yo + j, p0 == 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code Y[t][j] = Σ_{p<k} X[i0+t][p] R_p[j]} for {@code t < rows}, {@code j0 ≤ j < j1}, where R's rows are
+     * columns of {@code o.r} ({@code R_p[j] = o.r[j·rld + p]}), read in place: eight entries side by side, each one
+     * chain over all of p that reads its column of {@code o.r} in one run. Y[t] starts at {@code y[yo + t·len]}.
+     */
+    private static void dots(Operands o, int i0, int rows, int j0, int j1, double[] y, int yo) {
+        double[] x = o.x;
+        double[] r = o.r;
+        int xc = o.colStride;
+        int rld = o.rld;
+        int k = o.k;
+        for (int t = 0; t < rows; t++) {
+            int xo = (i0 + t) * o.rowStride;
+            int yi = yo + t * o.len;
+            int j = j0;
+            for (; j + 8 <= j1; j += 8) {
+                int r0 = j * rld;
+                double sum0 = 0.0;
+                double sum1 = 0.0;
+                double sum2 = 0.0;
+                double sum3 = 0.0;
+                double sum4 = 0.0;
+                double sum5 = 0.0;
+                double sum6 = 0.0;
+                double sum7 = 0.0;
+                for (int p = 0, xi = xo, ri = r0; p < k; p++, xi += xc, ri++) {
+                    double a = x[xi];
+                    sum0 = Math.fma(a, r[ri], sum0);
+                    sum1 = Math.fma(a, r[ri + rld], sum1);
+                    sum2 = Math.fma(a, r[ri + 2 * rld], sum2);
+                    sum3 = Math.fma(a, r[ri + 3 * rld], sum3);
+                    sum4 = Math.fma(a, r[ri + 4 * rld], sum4);
+                    sum5 = Math.fma(a, r[ri + 5 * rld], sum5);
+                    sum6 = Math.fma(a, r[ri + 6 * rld], sum6);
+                    sum7 = Math.fma(a, r[ri + 7 * rld], sum7);
+                }
+                y[yi + j] = sum0;
+                y[yi + j + 1] = sum1;
+                y[yi + j + 2] = sum2;
+                y[yi + j + 3] = sum3;
+                y[yi + j + 4] = sum4;
+                y[yi + j + 5] = sum5;
+                y[yi + j + 6] = sum6;
+                y[yi + j + 7] = sum7;
+            }
+            for (; j < j1; j++) {
+                double sum = 0.0;
+                for (int p = 0, xi = xo, ri = j * rld; p < k; p++, xi += xc, ri++) {
+                    sum = Math.fma(x[xi], r[ri], sum);
+                }
+                y[yi + j] = sum;
             }
         }
     }
@@ -149,7 +229,8 @@ final class VectorKernels {
             int rld,
             int width,
             double[] y,
-            int yo) {
+            int yo,
+            boolean fresh) {
         int len = o.len;
         double[] x = o.x;
         int xr = o.rowStride;
@@ -161,29 +242,29 @@ final class VectorKernels {
         int j = 0;
         for (; j + 4 * L <= width; j += 4 * L) {
             for (int t = 0; t < sixes; t += 6) {
-                tile6x4(x, xo + t * xr, xr, xc, r, ro + j, rld, count, y, yo + t * len + j, len);
+                tile6x4(x, xo + t * xr, xr, xc, r, ro + j, rld, count, y, yo + t * len + j, len, fresh);
             }
             if (tiled > sixes) {
-                tile4x4(x, xo + sixes * xr, xr, xc, r, ro + j, rld, count, y, yo + sixes * len + j, len);
+                tile4x4(x, xo + sixes * xr, xr, xc, r, ro + j, rld, count, y, yo + sixes * len + j, len, fresh);
             }
         }
         // over the same columns, eight vectors at a time where they fit, so that R streams in long runs
         for (int t = tiled; t < rows; t++) {
             int jj = 0;
             for (; jj + 8 * L <= j; jj += 8 * L) {
-                tile1x8(x, xo + t * xr, xc, r, ro + jj, rld, count, y, yo + t * len + jj);
+                tile1x8(x, xo + t * xr, xc, r, ro + jj, rld, count, y, yo + t * len + jj, fresh);
             }
             for (; jj < j; jj += 4 * L) {
-                tile1x4(x, xo + t * xr, xc, r, ro + jj, rld, count, y, yo + t * len + jj);
+                tile1x4(x, xo + t * xr, xc, r, ro + jj, rld, count, y, yo + t * len + jj, fresh);
             }
         }
         for (; j + L <= width; j += L) {
             int t = 0;
             for (; t + 4 <= rows; t += 4) {
-                tile4x1(x, xo + t * xr, xr, xc, r, ro + j, rld, count, y, yo + t * len + j, len);
+                tile4x1(x, xo + t * xr, xr, xc, r, ro + j, rld, count, y, yo + t * len + j, len, fresh);
             }
             for (; t < rows; t++) {
-                tile1x1(x, xo + t * xr, xc, r, ro + j, rld, count, y, yo + t * len + j);
+                tile1x1(x, xo + t * xr, xc, r, ro + j, rld, count, y, yo + t * len + j, fresh);
             }
         }
         // the last columns, fewer than a vector, two at a time: two chains side by side, each waiting on its own
@@ -191,8 +272,8 @@ final class VectorKernels {
         for (; j + 2 <= width; j += 2) {
             for (int t = 0; t < rows; t++) {
                 int yi = yo + t * len + j;
-                double sum0 = y[yi];
-                double sum1 = y[yi + 1];
+                double sum0 = fresh ? 0.0 : y[yi];
+                double sum1 = fresh ? 0.0 : y[yi + 1];
                 for (int p = 0, xi = xo + t * xr, ri = ro + j; p < count; p++, xi += xc, ri += rld) {
                     double a = x[xi];
                     sum0 = Math.fma(a, r[ri], sum0);
@@ -205,7 +286,7 @@ final class VectorKernels {
         if (j < width) {
             for (int t = 0; t < rows; t++) {
                 int yi = yo + t * len + j;
-                double sum = y[yi];
+                double sum = fresh ? 0.0 : y[yi];
                 for (int p = 0, xi = xo + t * xr, ri = ro + j; p < count; p++, xi += xc, ri += rld) {
                     sum = Math.fma(x[xi], r[ri], sum);
                 }
@@ -214,42 +295,58 @@ final class VectorKernels {
         }
     }
 
+    /** The accumulator for {@code y[i …]}: zero when the sum starts here, else what the output holds. */
+    private static DoubleVector start(double[] y, int i, boolean fresh) {
+        return fresh ? DoubleVector.zero(SPECIES) : DoubleVector.fromArray(SPECIES, y, i);
+    }
+
     /**
      * Six rows by four vectors: twenty-four accumulators, four loads of R and six coefficients per step of p, 24
      * fused multiply-adds (with the four loaded vectors and a coefficient, 29 of the 32 vector registers of
      * AVX-512; measured on Zen 4, 28% faster than four rows by four vectors).
      */
     private static void tile6x4(
-            double[] x, int xo, int xr, int xc, double[] r, int ro, int rld, int count, double[] y, int yo, int yld) {
+            double[] x,
+            int xo,
+            int xr,
+            int xc,
+            double[] r,
+            int ro,
+            int rld,
+            int count,
+            double[] y,
+            int yo,
+            int yld,
+            boolean fresh) {
         int y1 = yo + yld;
         int y2 = y1 + yld;
         int y3 = y2 + yld;
         int y4 = y3 + yld;
         int y5 = y4 + yld;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, y, yo);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, y, yo + L);
-        DoubleVector c02 = DoubleVector.fromArray(SPECIES, y, yo + 2 * L);
-        DoubleVector c03 = DoubleVector.fromArray(SPECIES, y, yo + 3 * L);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, y, y1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, y, y1 + L);
-        DoubleVector c12 = DoubleVector.fromArray(SPECIES, y, y1 + 2 * L);
-        DoubleVector c13 = DoubleVector.fromArray(SPECIES, y, y1 + 3 * L);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, y, y2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, y, y2 + L);
-        DoubleVector c22 = DoubleVector.fromArray(SPECIES, y, y2 + 2 * L);
-        DoubleVector c23 = DoubleVector.fromArray(SPECIES, y, y2 + 3 * L);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, y, y3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, y, y3 + L);
-        DoubleVector c32 = DoubleVector.fromArray(SPECIES, y, y3 + 2 * L);
-        DoubleVector c33 = DoubleVector.fromArray(SPECIES, y, y3 + 3 * L);
-        DoubleVector c40 = DoubleVector.fromArray(SPECIES, y, y4);
-        DoubleVector c41 = DoubleVector.fromArray(SPECIES, y, y4 + L);
-        DoubleVector c42 = DoubleVector.fromArray(SPECIES, y, y4 + 2 * L);
-        DoubleVector c43 = DoubleVector.fromArray(SPECIES, y, y4 + 3 * L);
-        DoubleVector c50 = DoubleVector.fromArray(SPECIES, y, y5);
-        DoubleVector c51 = DoubleVector.fromArray(SPECIES, y, y5 + L);
-        DoubleVector c52 = DoubleVector.fromArray(SPECIES, y, y5 + 2 * L);
-        DoubleVector c53 = DoubleVector.fromArray(SPECIES, y, y5 + 3 * L);
+        DoubleVector c00 = start(y, yo, fresh);
+        DoubleVector c01 = start(y, yo + L, fresh);
+        DoubleVector c02 = start(y, yo + 2 * L, fresh);
+        DoubleVector c03 = start(y, yo + 3 * L, fresh);
+        DoubleVector c10 = start(y, y1, fresh);
+        DoubleVector c11 = start(y, y1 + L, fresh);
+        DoubleVector c12 = start(y, y1 + 2 * L, fresh);
+        DoubleVector c13 = start(y, y1 + 3 * L, fresh);
+        DoubleVector c20 = start(y, y2, fresh);
+        DoubleVector c21 = start(y, y2 + L, fresh);
+        DoubleVector c22 = start(y, y2 + 2 * L, fresh);
+        DoubleVector c23 = start(y, y2 + 3 * L, fresh);
+        DoubleVector c30 = start(y, y3, fresh);
+        DoubleVector c31 = start(y, y3 + L, fresh);
+        DoubleVector c32 = start(y, y3 + 2 * L, fresh);
+        DoubleVector c33 = start(y, y3 + 3 * L, fresh);
+        DoubleVector c40 = start(y, y4, fresh);
+        DoubleVector c41 = start(y, y4 + L, fresh);
+        DoubleVector c42 = start(y, y4 + 2 * L, fresh);
+        DoubleVector c43 = start(y, y4 + 3 * L, fresh);
+        DoubleVector c50 = start(y, y5, fresh);
+        DoubleVector c51 = start(y, y5 + L, fresh);
+        DoubleVector c52 = start(y, y5 + 2 * L, fresh);
+        DoubleVector c53 = start(y, y5 + 3 * L, fresh);
         for (int p = 0, xi = xo, ri = ro; p < count; p++, xi += xc, ri += rld) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, r, ri);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, r, ri + L);
@@ -314,26 +411,37 @@ final class VectorKernels {
 
     /** Four rows by four vectors: sixteen accumulators. */
     private static void tile4x4(
-            double[] x, int xo, int xr, int xc, double[] r, int ro, int rld, int count, double[] y, int yo, int yld) {
+            double[] x,
+            int xo,
+            int xr,
+            int xc,
+            double[] r,
+            int ro,
+            int rld,
+            int count,
+            double[] y,
+            int yo,
+            int yld,
+            boolean fresh) {
         int y1 = yo + yld;
         int y2 = y1 + yld;
         int y3 = y2 + yld;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, y, yo);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, y, yo + L);
-        DoubleVector c02 = DoubleVector.fromArray(SPECIES, y, yo + 2 * L);
-        DoubleVector c03 = DoubleVector.fromArray(SPECIES, y, yo + 3 * L);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, y, y1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, y, y1 + L);
-        DoubleVector c12 = DoubleVector.fromArray(SPECIES, y, y1 + 2 * L);
-        DoubleVector c13 = DoubleVector.fromArray(SPECIES, y, y1 + 3 * L);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, y, y2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, y, y2 + L);
-        DoubleVector c22 = DoubleVector.fromArray(SPECIES, y, y2 + 2 * L);
-        DoubleVector c23 = DoubleVector.fromArray(SPECIES, y, y2 + 3 * L);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, y, y3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, y, y3 + L);
-        DoubleVector c32 = DoubleVector.fromArray(SPECIES, y, y3 + 2 * L);
-        DoubleVector c33 = DoubleVector.fromArray(SPECIES, y, y3 + 3 * L);
+        DoubleVector c00 = start(y, yo, fresh);
+        DoubleVector c01 = start(y, yo + L, fresh);
+        DoubleVector c02 = start(y, yo + 2 * L, fresh);
+        DoubleVector c03 = start(y, yo + 3 * L, fresh);
+        DoubleVector c10 = start(y, y1, fresh);
+        DoubleVector c11 = start(y, y1 + L, fresh);
+        DoubleVector c12 = start(y, y1 + 2 * L, fresh);
+        DoubleVector c13 = start(y, y1 + 3 * L, fresh);
+        DoubleVector c20 = start(y, y2, fresh);
+        DoubleVector c21 = start(y, y2 + L, fresh);
+        DoubleVector c22 = start(y, y2 + 2 * L, fresh);
+        DoubleVector c23 = start(y, y2 + 3 * L, fresh);
+        DoubleVector c30 = start(y, y3, fresh);
+        DoubleVector c31 = start(y, y3 + L, fresh);
+        DoubleVector c32 = start(y, y3 + 2 * L, fresh);
+        DoubleVector c33 = start(y, y3 + 3 * L, fresh);
         for (int p = 0, xi = xo, ri = ro; p < count; p++, xi += xc, ri += rld) {
             DoubleVector b0 = DoubleVector.fromArray(SPECIES, r, ri);
             DoubleVector b1 = DoubleVector.fromArray(SPECIES, r, ri + L);
@@ -380,15 +488,15 @@ final class VectorKernels {
 
     /** One row by eight vectors. */
     private static void tile1x8(
-            double[] x, int xo, int xc, double[] r, int ro, int rld, int count, double[] y, int yo) {
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, y, yo);
-        DoubleVector c1 = DoubleVector.fromArray(SPECIES, y, yo + L);
-        DoubleVector c2 = DoubleVector.fromArray(SPECIES, y, yo + 2 * L);
-        DoubleVector c3 = DoubleVector.fromArray(SPECIES, y, yo + 3 * L);
-        DoubleVector c4 = DoubleVector.fromArray(SPECIES, y, yo + 4 * L);
-        DoubleVector c5 = DoubleVector.fromArray(SPECIES, y, yo + 5 * L);
-        DoubleVector c6 = DoubleVector.fromArray(SPECIES, y, yo + 6 * L);
-        DoubleVector c7 = DoubleVector.fromArray(SPECIES, y, yo + 7 * L);
+            double[] x, int xo, int xc, double[] r, int ro, int rld, int count, double[] y, int yo, boolean fresh) {
+        DoubleVector c0 = start(y, yo, fresh);
+        DoubleVector c1 = start(y, yo + L, fresh);
+        DoubleVector c2 = start(y, yo + 2 * L, fresh);
+        DoubleVector c3 = start(y, yo + 3 * L, fresh);
+        DoubleVector c4 = start(y, yo + 4 * L, fresh);
+        DoubleVector c5 = start(y, yo + 5 * L, fresh);
+        DoubleVector c6 = start(y, yo + 6 * L, fresh);
+        DoubleVector c7 = start(y, yo + 7 * L, fresh);
         for (int p = 0, xi = xo, ri = ro; p < count; p++, xi += xc, ri += rld) {
             DoubleVector a = DoubleVector.broadcast(SPECIES, x[xi]);
             c0 = a.fma(DoubleVector.fromArray(SPECIES, r, ri), c0);
@@ -412,11 +520,11 @@ final class VectorKernels {
 
     /** One row by four vectors. */
     private static void tile1x4(
-            double[] x, int xo, int xc, double[] r, int ro, int rld, int count, double[] y, int yo) {
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, y, yo);
-        DoubleVector c1 = DoubleVector.fromArray(SPECIES, y, yo + L);
-        DoubleVector c2 = DoubleVector.fromArray(SPECIES, y, yo + 2 * L);
-        DoubleVector c3 = DoubleVector.fromArray(SPECIES, y, yo + 3 * L);
+            double[] x, int xo, int xc, double[] r, int ro, int rld, int count, double[] y, int yo, boolean fresh) {
+        DoubleVector c0 = start(y, yo, fresh);
+        DoubleVector c1 = start(y, yo + L, fresh);
+        DoubleVector c2 = start(y, yo + 2 * L, fresh);
+        DoubleVector c3 = start(y, yo + 3 * L, fresh);
         for (int p = 0, xi = xo, ri = ro; p < count; p++, xi += xc, ri += rld) {
             DoubleVector a = DoubleVector.broadcast(SPECIES, x[xi]);
             c0 = a.fma(DoubleVector.fromArray(SPECIES, r, ri), c0);
@@ -432,11 +540,22 @@ final class VectorKernels {
 
     /** Four rows by one vector. */
     private static void tile4x1(
-            double[] x, int xo, int xr, int xc, double[] r, int ro, int rld, int count, double[] y, int yo, int yld) {
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, y, yo);
-        DoubleVector c1 = DoubleVector.fromArray(SPECIES, y, yo + yld);
-        DoubleVector c2 = DoubleVector.fromArray(SPECIES, y, yo + 2 * yld);
-        DoubleVector c3 = DoubleVector.fromArray(SPECIES, y, yo + 3 * yld);
+            double[] x,
+            int xo,
+            int xr,
+            int xc,
+            double[] r,
+            int ro,
+            int rld,
+            int count,
+            double[] y,
+            int yo,
+            int yld,
+            boolean fresh) {
+        DoubleVector c0 = start(y, yo, fresh);
+        DoubleVector c1 = start(y, yo + yld, fresh);
+        DoubleVector c2 = start(y, yo + 2 * yld, fresh);
+        DoubleVector c3 = start(y, yo + 3 * yld, fresh);
         for (int p = 0, xi = xo, ri = ro; p < count; p++, xi += xc, ri += rld) {
             DoubleVector b = DoubleVector.fromArray(SPECIES, r, ri);
             c0 = DoubleVector.broadcast(SPECIES, x[xi]).fma(b, c0);
@@ -452,8 +571,8 @@ final class VectorKernels {
 
     /** One row by one vector. */
     private static void tile1x1(
-            double[] x, int xo, int xc, double[] r, int ro, int rld, int count, double[] y, int yo) {
-        DoubleVector c = DoubleVector.fromArray(SPECIES, y, yo);
+            double[] x, int xo, int xc, double[] r, int ro, int rld, int count, double[] y, int yo, boolean fresh) {
+        DoubleVector c = start(y, yo, fresh);
         for (int p = 0, xi = xo, ri = ro; p < count; p++, xi += xc, ri += rld) {
             c = DoubleVector.broadcast(SPECIES, x[xi]).fma(DoubleVector.fromArray(SPECIES, r, ri), c);
         }
