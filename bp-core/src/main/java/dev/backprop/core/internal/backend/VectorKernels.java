@@ -214,9 +214,9 @@ final class VectorKernels {
     }
 
     /**
-     * {@code Y[t][j] += Σ_{p0 ≤ p < p0+count} X[i0+t][p] R_p[j]} for {@code t < rows}, {@code j < width}, where
-     * R_{p0} starts at {@code r[ro]} and R_{p+1} {@code rld} entries after R_p, and Y[t] starts at
-     * {@code y[yo + t·len]}.
+     * {@code Y[t][j] += Σ_{p0 ≤ p < p0+count} X[i0+t][p] R_p[j]} for {@code t < rows}, {@code j < width} (or
+     * {@code =} if {@code fresh}: the first block of the sum), where R_{p0} starts at {@code r[ro]} and R_{p+1}
+     * {@code rld} entries after R_p, and Y[t] starts at {@code y[yo + t·len]}.
      */
     private static void panel(
             Operands o,

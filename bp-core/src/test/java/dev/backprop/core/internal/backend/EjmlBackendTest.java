@@ -143,10 +143,11 @@ class EjmlBackendTest {
         EjmlBackend backend = new EjmlBackend(1, vectorApi);
         // rows: in tiles of six, one of four, and up to three alone; columns: around one, four and eight vectors
         // of 4 (AVX2) or 8 (AVX-512) lanes, and the transposed orientation (fewer than 32 columns, more rows);
-        // k = 130 crosses a block of 128 rows of R read in place, and two gathered panels of 64
+        // k = 130 crosses a block of 128 rows of R read in place, and two gathered panels of 64; k = 0 sums
+        // nothing, so every entry is 0
         int[] rows = {1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 13, 17, 40};
         int[] cols = {1, 3, 4, 5, 8, 9, 12, 16, 17, 24, 31, 32, 33, 40, 48, 64, 65, 72, 100, 130};
-        int[] inner = {3, 130};
+        int[] inner = {0, 3, 130};
         for (int m : rows) {
             for (int n : cols) {
                 for (int k : inner) {
