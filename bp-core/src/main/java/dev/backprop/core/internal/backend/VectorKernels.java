@@ -35,6 +35,9 @@ final class VectorKernels {
     /** Lanes per vector. */
     private static final int L = SPECIES.length();
 
+    /** Columns per tile and per gathered panel: four vectors. */
+    private static final int PANEL = 4 * L;
+
     /**
      * Rows of R per block when R is read in place: a panel of a tile's four vectors over 128 rows is 32 KiB at 8
      * lanes, the level-1 data cache, and stays there while every tile of rows passes over it.
@@ -84,7 +87,7 @@ final class VectorKernels {
 
     /** Columns per panel of gathered R: a share of columns split between threads is best a multiple of it. */
     static int panelColumns() {
-        return 4 * L;
+        return PANEL;
     }
 
     /** Output rows {@code [from, to)}, columns {@code [j0, j1)}; only a full row ({@code 0, len}) if transposed. */
@@ -97,7 +100,7 @@ final class VectorKernels {
         double[] y = direct ? o.c : s.flat(chunk * len);
         // fewer rows than a tile: no gathering, each entry summed alone from a row of X and a column of o.r
         boolean dots = o.rColumns && to - from < DOT_ROWS;
-        double[] gathered = o.rColumns && !dots ? s.gathered(block * Math.min(j1 - j0, 4 * L)) : null;
+        double[] gathered = o.rColumns && !dots ? s.gathered(block * Math.min(j1 - j0, PANEL)) : null;
         for (int i0 = from; i0 < to; i0 += chunk) {
             int i1 = Math.min(to, i0 + chunk);
             int yo = direct ? i0 * len : 0;
@@ -135,8 +138,8 @@ final class VectorKernels {
             } else {
                 // rows p0 … p0+count−1 of R, four vectors of columns at a time, gathered into consecutive
                 // memory, then summed into every row of the chunk
-                for (int j = j0; j < j1; j += 4 * L) {
-                    int width = Math.min(4 * L, j1 - j);
+                for (int j = j0; j < j1; j += PANEL) {
+                    int width = Math.min(PANEL, j1 - j);
                     gather(o, p0, count, j, width, gathered);
                     panel(o, i0, rows, p0, count, gathered, 0, width, width, y, yo + j, p0 == 0);
                 }
@@ -190,11 +193,7 @@ final class VectorKernels {
                 y[yi + j + 7] = sum7;
             }
             for (; j < j1; j++) {
-                double sum = 0.0;
-                for (int p = 0, xi = xo, ri = j * rld; p < k; p++, xi += xc, ri++) {
-                    sum = Math.fma(x[xi], r[ri], sum);
-                }
-                y[yi + j] = sum;
+                y[yi + j] = chain(x, xo, xc, r, j * rld, 1, k, 0.0);
             }
         }
     }
@@ -240,7 +239,7 @@ final class VectorKernels {
         int sixes = rows / 6 * 6;
         int tiled = sixes + ((rows - sixes) & ~3);
         int j = 0;
-        for (; j + 4 * L <= width; j += 4 * L) {
+        for (; j + PANEL <= width; j += PANEL) {
             for (int t = 0; t < sixes; t += 6) {
                 tile6x4(x, xo + t * xr, xr, xc, r, ro + j, rld, count, y, yo + t * len + j, len, fresh);
             }
@@ -254,7 +253,7 @@ final class VectorKernels {
             for (; jj + 8 * L <= j; jj += 8 * L) {
                 tile1x8(x, xo + t * xr, xc, r, ro + jj, rld, count, y, yo + t * len + jj, fresh);
             }
-            for (; jj < j; jj += 4 * L) {
+            for (; jj < j; jj += PANEL) {
                 tile1x4(x, xo + t * xr, xc, r, ro + jj, rld, count, y, yo + t * len + jj, fresh);
             }
         }
@@ -286,13 +285,20 @@ final class VectorKernels {
         if (j < width) {
             for (int t = 0; t < rows; t++) {
                 int yi = yo + t * len + j;
-                double sum = fresh ? 0.0 : y[yi];
-                for (int p = 0, xi = xo + t * xr, ri = ro + j; p < count; p++, xi += xc, ri += rld) {
-                    sum = Math.fma(x[xi], r[ri], sum);
-                }
-                y[yi] = sum;
+                y[yi] = chain(x, xo + t * xr, xc, r, ro + j, rld, count, fresh ? 0.0 : y[yi]);
             }
         }
+    }
+
+    /**
+     * {@code sum}, then {@code sum = fma(x[xi + p·xs], r[ri + p·rs], sum)} for {@code p < count}: one entry's chain,
+     * one term at a time.
+     */
+    private static double chain(double[] x, int xi, int xs, double[] r, int ri, int rs, int count, double sum) {
+        for (int p = 0; p < count; p++, xi += xs, ri += rs) {
+            sum = Math.fma(x[xi], r[ri], sum);
+        }
+        return sum;
     }
 
     /** The accumulator for {@code y[i …]}: zero when the sum starts here, else what the output holds. */
